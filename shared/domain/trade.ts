@@ -1,0 +1,91 @@
+import { z } from 'zod';
+
+/** ISO 8601 timestamp that carries its own offset (Z or ±HH:MM), so no machine zone is ever consulted. */
+export const isoWithOffset = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/,
+    'must be ISO 8601 with an offset, e.g. 2025-07-08T10:15:00-04:00',
+  );
+
+/** A calendar day, YYYY-MM-DD. */
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/**
+ * Entry/exit time: a full timestamp with offset, or only a date when the broker export gives no time of
+ * day. With a date only, the time block and every time-dependent score are null with that reason.
+ */
+export const tradeTime = z.union([isoWithOffset, isoDate]);
+
+export const polaritySchema = z.enum(['bullish', 'bearish']);
+export type Polarity = z.infer<typeof polaritySchema>;
+
+export const agentPhaseSchema = z.enum(['entry', 'exit']);
+export type AgentPhase = z.infer<typeof agentPhaseSchema>;
+
+export const agentSignalSchema = z.object({
+  name: z.string().min(1),
+  phase: agentPhaseSchema,
+  polarity: polaritySchema,
+  score: z.number().finite(),
+  weight: z.number().finite().nonnegative().default(1),
+});
+export type AgentSignal = z.infer<typeof agentSignalSchema>;
+
+/** How the position went flat: a closing fill, expiry worthless, assignment or exercise. */
+export const closeReasonSchema = z.enum(['closed', 'expired', 'assigned', 'exercised']);
+export type CloseReason = z.infer<typeof closeReasonSchema>;
+
+/**
+ * The native trade record (one JSON object per line). Unknown fields are kept (`passthrough`), so a
+ * trader's own annotations survive the round trip through the journal.
+ */
+export const tradeRecordSchema = z
+  .object({
+    id: z.string().min(1),
+    symbol: z.string().min(1),
+    expiry: isoDate,
+    right: z.enum(['C', 'P']),
+    strike: z.number().finite().positive(),
+    side: z.enum(['long', 'short']),
+    qty: z.number().finite().positive(),
+    entry_time: tradeTime,
+    exit_time: tradeTime,
+    entry_price: z.number().finite().nonnegative(),
+    exit_price: z.number().finite().nonnegative(),
+    fees: z.number().finite().default(0),
+    pnl: z.number().finite().optional(),
+    entry_score: z.number().finite().optional(),
+    exit_score: z.number().finite().optional(),
+    underlying_entry: z.number().finite().positive().optional(),
+    underlying_exit: z.number().finite().positive().optional(),
+    regime_tags: z.array(z.string()).default([]),
+    agents: z.array(agentSignalSchema).default([]),
+    multiplier: z.number().finite().positive().default(100),
+    close_reason: closeReasonSchema.default('closed'),
+    account: z.string().optional(),
+  })
+  .passthrough();
+export type TradeRecord = z.infer<typeof tradeRecordSchema>;
+export type TradeRecordInput = z.input<typeof tradeRecordSchema>;
+
+export type TradeDirection = Polarity;
+
+/** Long call or short put is bullish; long put or short call is bearish. */
+export function tradeDirection(trade: Pick<TradeRecord, 'right' | 'side'>): TradeDirection {
+  const callLike = trade.right === 'C';
+  const long = trade.side === 'long';
+  return callLike === long ? 'bullish' : 'bearish';
+}
+
+/** (exit − entry) · qty · multiplier · (long ? 1 : −1) − fees, unless the record states its own pnl. */
+export function realizedPnl(trade: TradeRecord): number {
+  if (trade.pnl !== undefined) return trade.pnl;
+  const sign = trade.side === 'long' ? 1 : -1;
+  const gross = (trade.exit_price - trade.entry_price) * trade.qty * trade.multiplier * sign;
+  return roundCents(gross - trade.fees);
+}
+
+export function roundCents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
