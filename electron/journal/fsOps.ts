@@ -1,0 +1,147 @@
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A file opened for a durable streaming write: `close` flushes and fsyncs before it resolves. */
+export type DurableWriter = {
+  readonly write: (text: string) => Promise<void>;
+  readonly close: () => Promise<void>;
+};
+
+/**
+ * Every file-system step the journal takes, behind one seam so a test can make any single step fail
+ * (a crash between two steps) and show that the journal is left as it was before or as it is after.
+ */
+export type JournalFs = {
+  readonly readText: (path: string) => Promise<string | null>;
+  /** Lines without their line ending, streamed (never the whole file in memory). */
+  readonly readLines: (path: string) => AsyncIterable<string>;
+  readonly exists: (path: string) => Promise<boolean>;
+  readonly size: (path: string) => Promise<number | null>;
+  readonly list: (dir: string) => Promise<string[]>;
+  readonly mkdirp: (dir: string) => Promise<void>;
+  /** Writes the whole file and fsyncs it. */
+  readonly writeDurable: (path: string, text: string) => Promise<void>;
+  readonly openDurable: (path: string) => Promise<DurableWriter>;
+  readonly rename: (from: string, to: string) => Promise<void>;
+  readonly remove: (path: string) => Promise<void>;
+  /** fsync a directory so a rename in it survives a power cut (a no-op where the platform refuses). */
+  readonly syncDir: (dir: string) => Promise<void>;
+};
+
+const WRITE_BUFFER_BYTES = 1 << 16;
+
+export const nodeFs: JournalFs = {
+  readText: async (path) => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  },
+  readLines: (path) => streamLines(path),
+  exists: async (path) => (await statOrNull(path)) !== null,
+  size: async (path) => (await statOrNull(path))?.size ?? null,
+  list: async (dir) => {
+    try {
+      return (await readdir(dir)).sort();
+    } catch (error) {
+      if (isNotFound(error)) return [];
+      throw error;
+    }
+  },
+  mkdirp: async (dir) => {
+    await mkdir(dir, { recursive: true });
+  },
+  writeDurable: async (path, text) => {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(path, 'w');
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  openDurable: async (path) => {
+    await mkdir(dirname(path), { recursive: true });
+    const handle = await open(path, 'w');
+    let pending: string[] = [];
+    let pendingBytes = 0;
+    const flush = async (): Promise<void> => {
+      if (pending.length === 0) return;
+      const chunk = pending.join('');
+      pending = [];
+      pendingBytes = 0;
+      await handle.write(chunk, null, 'utf8');
+    };
+    return {
+      write: async (text) => {
+        pending.push(text);
+        pendingBytes += text.length;
+        if (pendingBytes >= WRITE_BUFFER_BYTES) await flush();
+      },
+      close: async () => {
+        try {
+          await flush();
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+      },
+    };
+  },
+  rename: async (from, to) => {
+    await mkdir(dirname(to), { recursive: true });
+    await rename(from, to);
+  },
+  remove: async (path) => {
+    await rm(path, { force: true });
+  },
+  syncDir: async (dir) => {
+    let handle;
+    try {
+      handle = await open(dir, 'r');
+      await handle.sync();
+    } catch {
+      // Windows cannot open a directory for fsync; its renames are durable on their own (MoveFileEx).
+    } finally {
+      await handle?.close();
+    }
+  },
+};
+
+async function* streamLines(path: string): AsyncIterable<string> {
+  if ((await statOrNull(path)) === null) return;
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of lines) yield line;
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+}
+
+async function statOrNull(path: string): Promise<{ size: number } | null> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+export function isNotFound(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && (error as { code?: unknown }).code === 'ENOENT';
+}
+
+/** Write to `<path>.tmp` durably, then rename over the target: a reader sees the old file or the new one. */
+export async function writeAtomic(fs: JournalFs, path: string, text: string): Promise<void> {
+  const temp = `${path}.tmp`;
+  await fs.writeDurable(temp, text);
+  await fs.rename(temp, path);
+  await fs.syncDir(dirname(path));
+}

@@ -1,0 +1,29 @@
+/**
+ * The data directory, relative paths ('/' separated on every platform). The journal logs are the seed's names; everything the store keeps
+ * for itself (staging, market data, commit marker) lives in its own folder so other tools can ignore it.
+ */
+export const SYNC_LOG = 'sync_log.jsonl';
+export const STAGING_BATCH = 'staging/batch.json';
+export const LOCK_FILE = 'qthink.lock';
+/** Written last before a commit's renames and removed after them: its presence means "roll forward". */
+export const COMMIT_MARKER = 'state/commit.json';
+/** What the derived files were built from (sync_log size and entry count), to notice stale files on open. */
+export const DERIVED_STAMP = 'state/derived.json';
+
+export function barsPath(symbol: string, date: string): string {
+  return `market/bars/${safeSegment(symbol)}/${date}.json`;
+}
+
+export function contextPath(symbol: string, date: string): string {
+  return `market/context/${safeSegment(symbol)}/${date}.json`;
+}
+
+/** A symbol as a folder name: never a path separator or a dot-dot. */
+export function safeSegment(symbol: string): string {
+  const cleaned = symbol.trim().toUpperCase().replace(/[^A-Z0-9._-]/g, '_');
+  return cleaned === '' || cleaned === '.' || cleaned === '..' ? '_' : cleaned;
+}
+
+export function isoDay(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}

@@ -1,0 +1,123 @@
+import type { JournalEntry } from '../../shared/domain/journal.ts';
+import type { Bar, BarSeries, DayContext } from '../../shared/domain/market.ts';
+import type { TradeRecord } from '../../shared/domain/trade.ts';
+import { assessBatch } from '../../shared/engine/assessBatch.ts';
+import { normalizeSymbol, tradeDay } from '../../shared/engine/marketIndex.ts';
+import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../shared/engine/regret/trapEntry.ts';
+import type { ImportBundle } from '../../shared/importers/importBundle.ts';
+import { writeAtomic, type JournalFs } from './fsOps.ts';
+import { full } from './commitProtocol.ts';
+import { STAGING_BATCH } from './layout.ts';
+import type { MarketStore } from './marketStore.ts';
+import { appendUnique, emptyStagedFile, rowErrorKey, stagedFileSchema, type StagedFile } from './stagedState.ts';
+
+/** Calendar days of bars loaded before a trade's day: the engine looks back this far for prior sessions. */
+export const BARS_LOOKBACK_DAYS = PRIOR_SESSION_LOOKBACK_DAYS + 1;
+/** A trade held longer than this many days is assessed with bars up to this far after its entry. */
+export const BARS_MAX_SPAN_DAYS = 31;
+
+export type ProgressPhase = 'reading' | 'scoring' | 'writing';
+export type ProgressCallback = (progress: { readonly phase: ProgressPhase; readonly done: number; readonly total: number }) => void;
+
+export async function readStagedFile(fs: JournalFs, dataDir: string): Promise<StagedFile> {
+  const text = await fs.readText(full(dataDir, STAGING_BATCH));
+  if (text === null) return emptyStagedFile();
+  const parsed = stagedFileSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${STAGING_BATCH} cannot be read (${parsed.error.issues[0]?.message ?? 'invalid'}); remove it to start a new batch`);
+  return parsed.data;
+}
+
+export function stagedFileText(file: StagedFile): string {
+  return JSON.stringify(file) + '\n';
+}
+
+export async function writeStagedFile(fs: JournalFs, dataDir: string, file: StagedFile): Promise<void> {
+  await writeAtomic(fs, full(dataDir, STAGING_BATCH), stagedFileText(file));
+}
+
+/**
+ * Merges an import into the staged batch. Trades already committed are listed and left out; a trade already
+ * staged is replaced by its new version (a corrected file, a second account's export). Then every staged
+ * trade is assessed again against the market data now on disk, so a late bars or context file improves the
+ * proposals already under review. Overrides stay attached to their trade ids.
+ */
+export async function mergeIntoStaged(
+  staged: StagedFile,
+  bundle: ImportBundle,
+  committed: ReadonlySet<string>,
+  market: MarketStore,
+  now: string,
+  onProgress?: ProgressCallback,
+): Promise<StagedFile> {
+  const alreadyCommitted = bundle.trades.filter((trade) => committed.has(trade.id)).map((trade) => trade.id);
+  const byId = new Map<string, TradeRecord>(staged.trades.map((trade) => [trade.id, trade]));
+  for (const trade of bundle.trades) if (!committed.has(trade.id)) byId.set(trade.id, trade);
+  const trades = [...byId.values()];
+  const proposals = await assessWithStoredMarket(trades, market, onProgress);
+  const overrides = Object.fromEntries(Object.entries(staged.overrides).filter(([id]) => byId.has(id)));
+  return {
+    version: 1,
+    trades: proposals.map((entry) => entry.trade),
+    proposals,
+    overrides,
+    errors: appendUnique(staged.errors, bundle.errors, rowErrorKey),
+    warnings: appendUnique(staged.warnings, bundle.warnings, (warning) => warning),
+    files: [...staged.files.filter((file) => !bundle.files.some((added) => added.name === file.name)), ...bundle.files],
+    already_committed: appendUnique(staged.already_committed, alreadyCommitted, (id) => id),
+    updated_at: now,
+  };
+}
+
+/** Assesses trades with the bars and contexts stored for their underlyings and days. */
+export async function assessWithStoredMarket(trades: readonly TradeRecord[], market: MarketStore, onProgress?: ProgressCallback): Promise<JournalEntry[]> {
+  const days = new Map<string, Set<string>>();
+  const contextDays = new Map<string, Set<string>>();
+  for (const trade of trades) {
+    const symbol = normalizeSymbol(trade.symbol);
+    const entryDay = tradeDay(trade.entry_time);
+    if (entryDay === null) continue;
+    const exitDay = tradeDay(trade.exit_time) ?? entryDay;
+    const wanted = days.get(symbol) ?? new Set<string>();
+    for (const day of dayRange(addDays(entryDay, -BARS_LOOKBACK_DAYS), maxDay(exitDay, entryDay), BARS_MAX_SPAN_DAYS + BARS_LOOKBACK_DAYS)) wanted.add(day);
+    days.set(symbol, wanted);
+    const contexts = contextDays.get(symbol) ?? new Set<string>();
+    contexts.add(entryDay);
+    contextDays.set(symbol, contexts);
+  }
+  let done = 0;
+  const total = [...days.values()].reduce((sum, set) => sum + set.size, 0);
+  const bars: BarSeries[] = [];
+  for (const [symbol, wanted] of days) {
+    const series: Bar[] = [];
+    for (const day of [...wanted].sort()) {
+      series.push(...(await market.loadBars(symbol, day)));
+      done += 1;
+      onProgress?.({ phase: 'reading', done, total });
+    }
+    if (series.length > 0) bars.push({ symbol, bars: series });
+  }
+  const contexts: DayContext[] = [];
+  for (const [symbol, wanted] of contextDays) {
+    for (const day of [...wanted].sort()) {
+      const context = await market.loadContext(symbol, day);
+      if (context) contexts.push(context);
+    }
+  }
+  return assessBatch({ trades, bars, contexts }, { onProgress: (scored, of) => onProgress?.({ phase: 'scoring', done: scored, total: of }) });
+}
+
+export function addDays(date: string, days: number): string {
+  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days);
+  return new Date(utc).toISOString().slice(0, 10);
+}
+
+function maxDay(a: string, b: string): string {
+  return a > b ? a : b;
+}
+
+/** Calendar days from `from` to `to` inclusive, at most `limit` of them. */
+export function dayRange(from: string, to: string, limit: number): string[] {
+  const out: string[] = [];
+  for (let day = from; day <= to && out.length < limit; day = addDays(day, 1)) out.push(day);
+  return out;
+}

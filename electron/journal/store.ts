@@ -1,0 +1,226 @@
+import { resolve } from 'node:path';
+import type { JournalEntry } from '../../shared/domain/journal.ts';
+import { finalLabelSchema, setupArchetypeSchema } from '../../shared/domain/journal.ts';
+import type { Bar } from '../../shared/domain/market.ts';
+import { applyOverride } from '../../shared/engine/assessTrade.ts';
+import type { ImportBundle } from '../../shared/importers/importBundle.ts';
+import { entriesToCsv, entriesToJson, entriesToMarkdown } from '../../shared/journal/export.ts';
+import { MESH_CONFIG_FILE, isDerivedFile } from '../../shared/journal/index.ts';
+import { weightsFromMeshConfig } from '../../shared/journal/meshConfig.ts';
+import { createLogger } from '../logger.ts';
+import { writeCommit, type CommitResult } from './commit.ts';
+import { full, recoverCommit } from './commitProtocol.ts';
+import { nodeFs, type JournalFs } from './fsOps.ts';
+import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
+import { SYNC_LOG } from './layout.ts';
+import { acquireLock, type JournalLock } from './lock.ts';
+import { createMarketStore } from './marketStore.ts';
+import { mergeIntoStaged, readStagedFile, writeStagedFile, type ProgressCallback } from './staging.ts';
+import { emptyStagedFile, stagedView, type Override, type StagedBatch } from './stagedState.ts';
+import { readCommittedIds } from './syncLog.ts';
+
+export type { CommitResult } from './commit.ts';
+export type { JournalFilter, RebuildResult } from './journalFiles.ts';
+export type { Override, StagedBatch } from './stagedState.ts';
+export type { ProgressCallback } from './staging.ts';
+
+export type ExportFormat = 'csv' | 'json' | 'md';
+
+/** The journal of one data directory. Every method that changes something runs one at a time. */
+export type JournalStore = {
+  readonly dataDir: string;
+  readonly readOnly: boolean;
+  stage(bundle: ImportBundle, options?: { onProgress?: ProgressCallback }): Promise<StagedBatch>;
+  getStaged(): Promise<StagedBatch>;
+  override(id: string, changes: Override): Promise<JournalEntry>;
+  unstage(ids?: string[]): Promise<StagedBatch>;
+  commit(options?: { onProgress?: (done: number, total: number) => void }): Promise<CommitResult>;
+  listCommitted(filter?: JournalFilter): Promise<JournalEntry[]>;
+  /** A derived file's text by its relative name (e.g. `mesh_config.json`, `memory/patterns.md`); null when absent. */
+  readDerived(name: string): Promise<string | null>;
+  getBars(symbol: string, date: string): Promise<Bar[]>;
+  rebuild(options?: { check?: boolean; onProgress?: (entries: number) => void }): Promise<RebuildResult>;
+  export(format: ExportFormat, filter?: JournalFilter): Promise<string>;
+  /** Current agent weights (mesh_config.json); empty before the first commit. */
+  weights(): Promise<Record<string, number>>;
+  isCommitted(id: string): boolean;
+  committedCount(): number;
+  /** Releases the lock; the store cannot be used afterwards. */
+  close(): Promise<void>;
+};
+
+export type OpenJournalOptions = {
+  /** The file-system seam (tests inject failing steps); default node:fs. */
+  readonly fs?: JournalFs;
+  /** Read without taking the lock; every change is refused. */
+  readonly readOnly?: boolean;
+  /** Clock for `updated_at` of the staged batch. */
+  readonly now?: () => Date;
+};
+
+/** A request the store refuses: unknown id, a read-only store, a closed store, bad override values. */
+export class JournalRequestError extends Error {
+  constructor(
+    readonly kind: 'not_found' | 'invalid_request' | 'conflict',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JournalRequestError';
+  }
+}
+
+const logger = createLogger('journal');
+
+/**
+ * Opens (creating if needed) the journal in `dataDir`: takes the pid lock (a second writer is refused with
+ * JournalLockedError), finishes or rolls back an interrupted commit, rebuilds stale derived files, and
+ * reads the committed ids.
+ */
+export async function openJournal(dataDir: string, options: OpenJournalOptions = {}): Promise<JournalStore> {
+  const dir = resolve(dataDir);
+  const fs = options.fs ?? nodeFs;
+  const readOnly = options.readOnly === true;
+  const now = options.now ?? (() => new Date());
+  const lock: JournalLock | null = readOnly ? null : await acquireLock(dir);
+  try {
+    if (!readOnly) {
+      await fs.mkdirp(dir);
+      const recovery = await recoverCommit(fs, dir);
+      if (recovery !== 'clean') logger.warn(`${dir}: an interrupted commit was ${recovery === 'rolled_forward' ? 'finished' : 'rolled back'}`);
+      if (await derivedAreStale(fs, dir)) {
+        logger.warn(`${dir}: derived journal files were stale; rebuilding them from ${SYNC_LOG}`);
+        await rebuildDerived(fs, dir, false);
+      }
+    }
+    const { ids } = await readCommittedIds(fs, full(dir, SYNC_LOG));
+    return createStore(dir, fs, readOnly, now, lock, ids);
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}
+
+function createStore(dataDir: string, fs: JournalFs, readOnly: boolean, now: () => Date, lock: JournalLock | null, committed: Set<string>): JournalStore {
+  const market = createMarketStore(fs, dataDir);
+  let closed = false;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  /** Changes run one after the other, never interleaved (an import during a commit waits for it). */
+  const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
+    if (closed) return Promise.reject(new JournalRequestError('conflict', `the journal in ${dataDir} is closed`));
+    const run = queue.then(task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const writable = <T>(task: () => Promise<T>): Promise<T> =>
+    readOnly ? Promise.reject(new JournalRequestError('conflict', `the journal in ${dataDir} is open read-only`)) : exclusive(task);
+
+  return {
+    dataDir,
+    readOnly,
+    stage: (bundle, stageOptions = {}) =>
+      writable(async () => {
+        await market.saveBars(bundle.bars);
+        await market.saveContexts(bundle.contexts);
+        const merged = await mergeIntoStaged(await readStagedFile(fs, dataDir), bundle, committed, market, now().toISOString(), stageOptions.onProgress);
+        stageOptions.onProgress?.({ phase: 'writing', done: 0, total: 1 });
+        await writeStagedFile(fs, dataDir, merged);
+        stageOptions.onProgress?.({ phase: 'writing', done: 1, total: 1 });
+        return stagedView(merged, applyOverride);
+      }),
+    getStaged: () => exclusive(async () => stagedView(await readStagedFile(fs, dataDir), applyOverride)),
+    override: (id, changes) =>
+      writable(async () => {
+        const checked = checkOverride(changes);
+        const staged = await readStagedFile(fs, dataDir);
+        const proposal = staged.proposals.find((entry) => entry.id === id);
+        if (!proposal) throw new JournalRequestError('not_found', `trade ${id} is not in the staged batch`);
+        const merged: Override = { ...staged.overrides[id], ...checked };
+        const next = { ...staged, overrides: { ...staged.overrides, [id]: merged }, updated_at: now().toISOString() };
+        await writeStagedFile(fs, dataDir, next);
+        return applyOverride(proposal, merged);
+      }),
+    unstage: (ids) =>
+      writable(async () => {
+        const staged = await readStagedFile(fs, dataDir);
+        const next =
+          ids === undefined
+            ? { ...emptyStagedFile(), updated_at: now().toISOString() }
+            : (() => {
+                const drop = new Set(ids);
+                return {
+                  ...staged,
+                  trades: staged.trades.filter((trade) => !drop.has(trade.id)),
+                  proposals: staged.proposals.filter((entry) => !drop.has(entry.id)),
+                  overrides: Object.fromEntries(Object.entries(staged.overrides).filter(([id]) => !drop.has(id))),
+                  updated_at: now().toISOString(),
+                };
+              })();
+        await writeStagedFile(fs, dataDir, next);
+        return stagedView(next, applyOverride);
+      }),
+    commit: (commitOptions = {}) =>
+      writable(async () => {
+        const staged = await readStagedFile(fs, dataDir);
+        const view = stagedView(staged, applyOverride);
+        const fresh = view.entries.filter((entry) => !committed.has(entry.id));
+        const skipped = view.entries.length - fresh.length;
+        const after = { ...emptyStagedFile(), updated_at: now().toISOString() };
+        if (fresh.length === 0) {
+          if (view.entries.length > 0 || staged.errors.length > 0) await writeStagedFile(fs, dataDir, after);
+          return { added: 0, skipped, total: committed.size };
+        }
+        const { total } = await writeCommit(fs, dataDir, fresh, after, commitOptions.onProgress);
+        for (const entry of fresh) committed.add(entry.id);
+        return { added: fresh.length, skipped, total };
+      }),
+    listCommitted: (filter) => exclusive(() => listEntries(fs, dataDir, filter)),
+    readDerived: (name) =>
+      exclusive(async () => {
+        if (!isDerivedFile(name) && name !== SYNC_LOG) throw new JournalRequestError('not_found', `${name} is not a journal file`);
+        return fs.readText(full(dataDir, name));
+      }),
+    getBars: (symbol, date) => market.loadBars(symbol, date),
+    rebuild: (rebuildOptions = {}) => {
+      const check = rebuildOptions.check === true;
+      const run = () => rebuildDerived(fs, dataDir, check, rebuildOptions.onProgress);
+      return check ? exclusive(run) : writable(run);
+    },
+    export: (format, filter) =>
+      exclusive(async () => {
+        const entries = await listEntries(fs, dataDir, filter);
+        if (format === 'csv') return entriesToCsv(entries);
+        if (format === 'json') return entriesToJson(entries);
+        return entriesToMarkdown(entries);
+      }),
+    weights: () =>
+      exclusive(async () => {
+        const text = await fs.readText(full(dataDir, MESH_CONFIG_FILE));
+        return text === null ? {} : weightsFromMeshConfig(text);
+      }),
+    isCommitted: (id) => committed.has(id),
+    committedCount: () => committed.size,
+    close: async () => {
+      if (closed) return;
+      await queue;
+      closed = true;
+      await lock?.release();
+    },
+  };
+}
+
+function checkOverride(changes: Override): Override {
+  const out: { setup_archetype?: Override['setup_archetype']; final_label?: Override['final_label']; note?: string } = {};
+  if (changes.setup_archetype !== undefined) {
+    const parsed = setupArchetypeSchema.safeParse(changes.setup_archetype);
+    if (!parsed.success) throw new JournalRequestError('invalid_request', `unknown setup_archetype '${String(changes.setup_archetype)}' (one of ${setupArchetypeSchema.options.join(', ')})`);
+    out.setup_archetype = parsed.data;
+  }
+  if (changes.final_label !== undefined) {
+    const parsed = finalLabelSchema.safeParse(changes.final_label);
+    if (!parsed.success) throw new JournalRequestError('invalid_request', `unknown final_label '${String(changes.final_label)}' (one of ${finalLabelSchema.options.join(', ')})`);
+    out.final_label = parsed.data;
+  }
+  if (changes.note !== undefined) out.note = changes.note;
+  return out;
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { importBundle } from '../../shared/importers/importBundle.ts';
+import { openJournal } from '../journal/store.ts';
+import type { Logger } from '../logger.ts';
+import { createDispatcher, type Dispatcher } from './dispatch.ts';
+import { createServices, type Services } from './index.ts';
+import type { Dialogs, SettingsStore } from './ports.ts';
+
+export const PRODUCT_NAME = 'QThink Journal';
+/** The example day, relative to the app's root (package.json's folder, or the packaged app). */
+export const EXAMPLE_DIR = 'examples';
+
+export type BackendOptions = {
+  readonly appRoot: string;
+  readonly dataDir: string;
+  readonly mode: 'electron' | 'browser';
+  readonly settings: SettingsStore;
+  readonly logger: Logger;
+  readonly version?: string;
+  readonly dialogs?: Dialogs;
+};
+
+export type Backend = {
+  readonly services: Services;
+  readonly dispatcher: Dispatcher;
+  close(): Promise<void>;
+};
+
+/** The real services over the journal store and the importers: what Electron and `qthink serve` run. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const services = createServices({
+    version: options.version ?? packageVersion(options.appRoot),
+    mode: options.mode,
+    dataDir: options.dataDir,
+    openJournal: (dir) => openJournal(dir),
+    importBundle: (files) => importBundle(files),
+    settings: options.settings,
+    exampleDir: join(options.appRoot, EXAMPLE_DIR),
+    logger: options.logger,
+    ...(options.dialogs ? { dialogs: options.dialogs } : {}),
+  });
+  return { services, dispatcher: createDispatcher(services.handlers, options.logger), close: () => services.close() };
+}
+
+export function packageVersion(appRoot: string): string {
+  try {
+    const parsed = JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/**
+ * The desktop app's journal folder (Electron's userData/journal), so `qthink serve` and `npm start` open the
+ * same journal by default: ~/.config on Linux, ~/Library/Application Support on macOS, %APPDATA% on Windows.
+ */
+export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+  const home = homedir();
+  const appData =
+    platform === 'win32'
+      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
+      : platform === 'darwin'
+        ? join(home, 'Library', 'Application Support')
+        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
+  return join(appData, PRODUCT_NAME, 'journal');
+}

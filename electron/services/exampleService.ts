@@ -1,0 +1,32 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ServiceError } from '../../shared/ipc/errors.ts';
+import type { FileInput, ImportOutcome, ImportProgress } from '../../shared/ipc/schemas.ts';
+import type { ImportService } from './importService.ts';
+
+/** Files of the example day the importer reads; the generator script and its notes are left out. */
+export const EXAMPLE_FILE = /\.(jsonl|ndjson|json|csv)$/i;
+
+export type ExampleService = {
+  files(): Promise<FileInput[]>;
+  load(progress: (event: ImportProgress) => void): Promise<ImportOutcome>;
+};
+
+export function createExampleService(exampleDir: string, importService: ImportService): ExampleService {
+  const files = async (): Promise<FileInput[]> => {
+    let names: string[];
+    try {
+      names = (await readdir(exampleDir)).filter((name) => EXAMPLE_FILE.test(name)).sort();
+    } catch {
+      names = [];
+    }
+    if (names.length === 0) {
+      throw new ServiceError('not_found', `The example day is missing from ${exampleDir}; reinstall QThink or import your own files.`);
+    }
+    return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(exampleDir, name), 'utf8') })));
+  };
+  return {
+    files,
+    load: async (progress) => importService.importFiles(await files(), progress),
+  };
+}

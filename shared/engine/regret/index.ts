@@ -1,0 +1,58 @@
+import type { Explanations, RegretScores, ScoreLevels } from '../../domain/journal.ts';
+import type { RegretAssessment, RegretInput } from '../types.ts';
+import { buildRegretContext } from './context.ts';
+import { scoreDecayRegret } from './decay.ts';
+import { scoreEntryRegret } from './entry.ts';
+import { scoreExitRegret } from './exit.ts';
+import { assembleTradeFeatures } from './features.ts';
+import { scoreLateExitRegret } from './lateExit.ts';
+import { scorePinRegret } from './pin.ts';
+import { scoreTimingRegret } from './timing.ts';
+import { scoreTrapEntryRegret } from './trapEntry.ts';
+
+export { computeTradeFeatures } from './features.ts';
+export { buildRegretContext, NO_TIME_OF_DAY_REASON } from './context.ts';
+
+/**
+ * The seven regret scores of one trade (seed section 2), each in [0, 1] or null with its reason, with a
+ * one-line explanation quoting its numbers, the chart levels they used and the tape features the archetype
+ * classifier reuses. Pure: same input, same output; the trade's bars are found by binary search.
+ */
+export function scoreRegrets(input: RegretInput): RegretAssessment {
+  const context = buildRegretContext(input);
+  const entry = scoreEntryRegret(context);
+  const exit = scoreExitRegret(context);
+  const timing = scoreTimingRegret(context);
+  const decay = scoreDecayRegret(context);
+  const pin = scorePinRegret(context);
+  const trap = scoreTrapEntryRegret(context);
+  const lateExit = scoreLateExitRegret(context);
+  const scores: RegretScores = {
+    entry_regret: entry.score,
+    exit_regret: exit.score,
+    timing_regret: timing.score,
+    decay_regret: decay.score,
+    pin_regret: pin.score,
+    trap_entry_regret: trap.score,
+    late_exit_regret: lateExit.score,
+  };
+  const explanations: Explanations = {
+    entry_regret: entry.explanation,
+    exit_regret: exit.explanation,
+    timing_regret: timing.explanation,
+    decay_regret: decay.explanation,
+    pin_regret: pin.explanation,
+    trap_entry_regret: trap.explanation,
+    late_exit_regret: lateExit.explanation,
+  };
+  const levels: ScoreLevels = {
+    vwap_at_entry: lateExit.levels.vwapAtEntry,
+    vwap_at_exit: lateExit.levels.vwapAtExit,
+    max_pain: context.dayContext?.max_pain ?? null,
+    trap_level: trap.trapLevel,
+    expected_move: context.expectedMoveToClose,
+    implied_vol: context.volatility.value,
+    implied_vol_source: context.volatility.source,
+  };
+  return { scores, explanations, levels, features: assembleTradeFeatures(context, trap.breakout) };
+}

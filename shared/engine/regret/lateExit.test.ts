@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { Bar } from '../../domain/market.ts';
+import { buildRegretContext } from './context.ts';
+import { LATE_EXIT_CRUSH_WINDOW_MIN, LATE_EXIT_FULL_HOLD_MIN, LATE_EXIT_PIN_WINDOW_MIN, LATE_EXIT_VWAP_BAND_RANGES, scoreLateExitRegret } from './lateExit.ts';
+import { makeInput, makeTrade, pathBars } from './testkit.ts';
+
+const at = (clock: string) => `2025-07-08T${clock}:00-04:00`;
+type Waypoints = (readonly [number, number])[];
+// Heavy volume at 620 all morning pins the VWAP there; a light-volume rally to 621.50 at 10:45 comes back
+// to 620 by 11:00 and sits on it.
+const magnetDay = (tail: Waypoints): Bar[] =>
+  pathBars('2025-07-08', '09:30', [[0, 620], [60, 620], [75, 621.5], [90, 620], ...tail], 0.02).map((bar, index) => ({ ...bar, volume: index <= 60 ? 100_000 : 100 }));
+const pinnedDay = magnetDay([[389, 620]]);
+const lateExit = (overrides: Parameters<typeof makeTrade>[0], bars: readonly Bar[] | null = pinnedDay) =>
+  scoreLateExitRegret(buildRegretContext(makeInput(makeTrade({ entry_time: at('10:40'), exit_time: at('11:20'), entry_price: 1, exit_price: 0.9, ...overrides }), bars)));
+
+describe('late_exit_regret', () => {
+  it('late_exit_regret: held into a VWAP magnet scores high', () => {
+    const result = lateExit({});
+    expect(result.score ?? 0).toBeGreaterThan(0.8);
+    expect(result.levels.vwapAtExit ?? 0).toBeCloseTo(620, 1);
+    expect(result.explanation).toMatch(/^VWAP magnet: farthest 1\.\d\d from VWAP, 0\.\d\d at exit \(approach \d\.\d\d\), 6\/6 closes of the last 5 min within 0\.\d\d, hold 40 min \(× 1\.00\)/);
+  });
+
+  it('late_exit_regret: held into expiry crush (a late-day 0DTE exit after the premium bled) scores high', () => {
+    const result = lateExit({ entry_time: at('15:00'), exit_time: at('15:55'), entry_price: 1, exit_price: 0.1 }, null);
+    expect(result.score ?? 0).toBeGreaterThan(0.8);
+    expect(result.explanation).toBe(
+      'VWAP magnet dropped (no 1-minute bars for SPY on 2025-07-08); expiry crush: premium 1.00 → 0.10 (bled 0.90) with 5 min left (lateness 0.92) = 0.83 → 0.83',
+    );
+  });
+
+  it('late_exit_regret: early exits score near 0', () => {
+    expect(lateExit({ exit_time: at('10:45') }).score).toBe(0); // out on the rally, before the pull to VWAP
+    expect(lateExit({ entry_time: at('10:00'), exit_time: at('10:30'), entry_price: 1, exit_price: 0.1 }, null).score).toBe(0);
+  });
+
+  it('late_exit_regret: no expiry crush for a short or for an option that expires after the exit day', () => {
+    const short = lateExit({ side: 'short', entry_time: at('15:00'), exit_time: at('15:55'), entry_price: 1, exit_price: 0.1 }, null);
+    expect(short.score).toBe(0);
+    expect(short.explanation).toContain('a short premium gains from the crush');
+    const weekly = lateExit({ expiry: '2025-07-11', entry_time: at('15:00'), exit_time: at('15:55'), entry_price: 1, exit_price: 0.1 }, null);
+    expect(weekly.score).toBe(0);
+    expect(weekly.explanation).toContain('expiry 2025-07-11 is not the exit day');
+  });
+
+  it(`late_exit_regret: the magnet reads the last LATE_EXIT_PIN_WINDOW_MIN = ${LATE_EXIT_PIN_WINDOW_MIN} minutes within LATE_EXIT_VWAP_BAND_RANGES = ${LATE_EXIT_VWAP_BAND_RANGES} typical ranges of VWAP`, () => {
+    expect(LATE_EXIT_PIN_WINDOW_MIN).toBe(5);
+    expect(LATE_EXIT_VWAP_BAND_RANGES).toBe(2);
+    // back to 620.60 only: far outside the band of VWAP ≈ 620
+    const result = lateExit({}, magnetDay([[100, 620.6], [389, 620.6]]));
+    expect(result.explanation).toContain('0/6 closes of the last 5 min');
+    expect(result.score).toBe(0);
+  });
+
+  it(`late_exit_regret: a hold shorter than LATE_EXIT_FULL_HOLD_MIN = ${LATE_EXIT_FULL_HOLD_MIN} minutes counts in proportion`, () => {
+    expect(LATE_EXIT_FULL_HOLD_MIN).toBe(15);
+    const long = lateExit({ entry_time: at('10:45'), exit_time: at('11:15') });
+    const short = lateExit({ entry_time: at('11:00'), exit_time: '2025-07-08T11:07:30-04:00' });
+    expect(long.explanation).toContain('(× 1.00)');
+    expect(short.explanation).toContain('(× 0.50)');
+  });
+
+  it(`late_exit_regret: expiry crush counts in the last LATE_EXIT_CRUSH_WINDOW_MIN = ${LATE_EXIT_CRUSH_WINDOW_MIN} minutes, linearly`, () => {
+    expect(LATE_EXIT_CRUSH_WINDOW_MIN).toBe(60);
+    const trade = { entry_time: at('14:00'), entry_price: 1, exit_price: 0 };
+    expect(lateExit({ ...trade, exit_time: at('15:00') }, null).score).toBe(0);
+    expect(lateExit({ ...trade, exit_time: at('15:30') }, null).score).toBe(0.5);
+    expect(lateExit({ ...trade, exit_time: at('16:00') }, null).score).toBe(1);
+  });
+
+  it('late_exit_regret: null with the reason without a time of day', () => {
+    expect(lateExit({ exit_time: '2025-07-08' })).toMatchObject({ score: null, explanation: 'the export gives no time of day (exit_time is 2025-07-08)' });
+  });
+});

@@ -1,0 +1,48 @@
+import { etClock, sessionDay } from '../../market/calendar.ts';
+import type { RegretResult } from '../types.ts';
+import type { RegretContext } from './context.ts';
+import { clamp01, price, ratio, roundScore, score } from './scoreMath.ts';
+
+/** Distance to max pain, in expected moves, at which the pin part reaches 0: proximity = max(0, 1 − D / 1). */
+export const PIN_FAR_EM = 1;
+/** Time-of-day weight: 0.4 at the open rising linearly with the session's elapsed fraction to 1.0 at the close. */
+export const PIN_WEIGHT_AT_OPEN = 0.4;
+export const PIN_WEIGHT_AT_CLOSE = 1;
+
+/** The time-of-day weight of a pin at `entryMs`, from the session's real open and close (early closes included). */
+export function pinTimeWeight(entryMs: number): number {
+  const clock = etClock(entryMs);
+  const session = sessionDay(clock.date);
+  const elapsed = clamp01((clock.minuteOfDay - session.openMinute) / (session.closeMinute - session.openMinute));
+  return PIN_WEIGHT_AT_OPEN + (PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN) * elapsed;
+}
+
+/** |underlying − level| in expected moves to the session close; null without the pieces. */
+export function distanceInExpectedMoves(context: RegretContext, level: number | undefined): number | null {
+  if (level === undefined || context.underlyingEntry === null || context.expectedMoveToClose === null) return null;
+  if (!(context.expectedMoveToClose > 0)) return null;
+  return Math.abs(context.underlyingEntry.value - level) / context.expectedMoveToClose;
+}
+
+/**
+ * pin_regret = max(0, 1 − D / PIN_FAR_EM) · weight(time of day), where D = |underlying at entry − max pain|
+ * / expected move, the expected move being S · σ · √(time from entry to the session close): the room the
+ * underlying still has to get away from the pin. Near max pain late in the day → high; a move or more away → 0.
+ */
+export function scorePinRegret(context: RegretContext): RegretResult & { readonly distanceEm: number | null } {
+  const none = (explanation: string) => ({ score: null, explanation, distanceEm: null });
+  if (context.entryMs === null) return none(context.entryTimeReason ?? 'no entry time');
+  if (context.dayContext === null) return none(`no max pain: ${context.contextReason ?? 'no day context'}`);
+  const maxPain = context.dayContext.max_pain;
+  if (maxPain === undefined) return none(`no max pain: the day context for ${context.dayContext.date} has no max_pain`);
+  if (context.underlyingEntry === null) return none(`no underlying price at entry (no underlying_entry and ${context.barsReason ?? 'no bar within 5 min'})`);
+  if (context.volatility.value === null || context.expectedMoveToClose === null) return none(`no expected move: ${context.volatility.note}`);
+  const distance = distanceInExpectedMoves(context, maxPain);
+  if (distance === null) return none('the expected move to the close is zero');
+  const proximity = clamp01(1 - distance / PIN_FAR_EM);
+  const weight = pinTimeWeight(context.entryMs);
+  const raw = proximity * weight;
+  const spot = context.underlyingEntry.value;
+  const explanation = `underlying ${price(spot)} is ${price(Math.abs(spot - maxPain))} from max pain ${price(maxPain)} = ${ratio(distance)} expected moves (EM to close ${price(context.expectedMoveToClose)}, ${context.volatility.note}); proximity ${ratio(proximity)} × time weight ${ratio(weight)} → ${score(raw)}`;
+  return { score: roundScore(raw), explanation, distanceEm: distance };
+}

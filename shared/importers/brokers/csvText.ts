@@ -1,0 +1,134 @@
+import Papa from 'papaparse';
+
+/**
+ * Broker CSV as brokers hand it out: a BOM, CRLF or LF, preamble and section title lines before a header,
+ * several sections in one file, quoted money with `$`, thousands separators, `(1.23)` negatives and `--` for
+ * zero. Rows keep their physical line number (a quoted cell may span lines), so every error can point at
+ * the line the trader sees in a text editor.
+ */
+export type CsvRow = {
+  /** 1-based physical line where the row starts, counting preamble, header and blank lines. */
+  readonly line: number;
+  readonly cells: readonly string[];
+};
+
+const BOM = '\uFEFF';
+
+export function stripBom(text: string): string {
+  return text.startsWith(BOM) ? text.slice(1) : text;
+}
+
+/** Every row of the file, blank ones included (they separate sections in thinkorswim statements). */
+export function readCsvRows(text: string): CsvRow[] {
+  const body = stripBom(text);
+  const rows: CsvRow[] = [];
+  let rowStart = 0;
+  let line = 1;
+  let counted = 0;
+  Papa.parse<string[]>(body, {
+    delimiter: ',',
+    step: (result) => {
+      const cursor = result.meta.cursor;
+      // Papaparse reports one empty row at the very end of a file that ends with a newline.
+      if (rowStart >= body.length) return;
+      for (; counted < rowStart; counted += 1) if (body.charCodeAt(counted) === 10) line += 1;
+      rows.push({ line, cells: result.data.map((cell) => cell.replace(/\r$/, '')) });
+      rowStart = cursor;
+    },
+  });
+  return rows;
+}
+
+export function isBlankRow(row: CsvRow): boolean {
+  return row.cells.every((cell) => cell.trim() === '');
+}
+
+/** Column names compared without case, surrounding spaces or doubled inner spaces. */
+export function normalizeColumn(name: string): string {
+  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+/** Index of the first row at or after `from` that holds every required column name, or -1. */
+export function findHeaderIndex(rows: readonly CsvRow[], required: readonly string[], from = 0): number {
+  const wanted = required.map(normalizeColumn);
+  for (let index = from; index < rows.length; index += 1) {
+    const row = rows[index];
+    if (!row) continue;
+    const names = new Set(row.cells.map(normalizeColumn));
+    if (wanted.every((name) => names.has(name))) return index;
+  }
+  return -1;
+}
+
+/** One data row read through its header: `get` returns the trimmed cell, '' when the column is absent. */
+export type RecordRow = {
+  readonly line: number;
+  readonly cells: readonly string[];
+  get(column: string): string;
+  has(column: string): boolean;
+};
+
+export function recordReader(header: readonly string[]): (row: CsvRow) => RecordRow {
+  const positions = new Map<string, number>();
+  header.forEach((name, index) => {
+    const key = normalizeColumn(name);
+    if (key !== '' && !positions.has(key)) positions.set(key, index);
+  });
+  return (row) => ({
+    line: row.line,
+    cells: row.cells,
+    get: (column) => {
+      const index = positions.get(normalizeColumn(column));
+      return index === undefined ? '' : (row.cells[index] ?? '').trim();
+    },
+    has: (column) => positions.has(normalizeColumn(column)),
+  });
+}
+
+/**
+ * The data rows under the header at `headerIndex`, up to (not including) the first row for which `isEnd`
+ * holds; blank rows end the table by default, as in thinkorswim statements.
+ */
+export function tableRows(
+  rows: readonly CsvRow[],
+  headerIndex: number,
+  isEnd: (row: CsvRow) => boolean = isBlankRow,
+): RecordRow[] {
+  const header = rows[headerIndex];
+  if (!header) return [];
+  const read = recordReader(header.cells);
+  const out: RecordRow[] = [];
+  for (let index = headerIndex + 1; index < rows.length; index += 1) {
+    const row = rows[index];
+    if (!row || isEnd(row)) break;
+    out.push(read(row));
+  }
+  return out;
+}
+
+/**
+ * A money or quantity cell as brokers write it: `$1,234.50`, `-$1.23`, `$-1.23`, `(1.23)` for a negative,
+ * `+2`, `--` for zero (tastytrade's empty commission). Returns null for a blank cell and NaN for text that
+ * is not a number, so the caller can name the column in its error.
+ */
+export function parseAmount(cell: string | undefined): number | null {
+  if (cell === undefined) return null;
+  let text = cell.trim();
+  if (text === '') return null;
+  if (/^-+$/.test(text)) return 0;
+  let negative = false;
+  if (text.startsWith('(') && text.endsWith(')')) {
+    negative = true;
+    text = text.slice(1, -1).trim();
+  }
+  text = text.replace(/[$\s]/g, '');
+  if (text.startsWith('-')) {
+    negative = !negative;
+    text = text.slice(1).replace(/^\$/, '');
+  } else if (text.startsWith('+')) {
+    text = text.slice(1);
+  }
+  if (!/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(text) || text === '' || text === '.') return Number.NaN;
+  const value = Number(text.replace(/,/g, ''));
+  return negative ? -value : value;
+}

@@ -1,0 +1,260 @@
+import type { CloseReason, TradeRecord } from '../../domain/trade.ts';
+import { expiryCloseIso, isDateOnly, sortInstant } from './brokerTime.ts';
+import { contractKey, fillWhere, type Fill, type FillKind } from './fill.ts';
+import { occSymbol } from './optionSymbol.ts';
+
+/**
+ * Fills → round-trip trades. A trade is one position in one contract (account + underlying + expiry +
+ * right + strike) from flat back to flat: scaling in and out stays one trade, two positions one after the
+ * other are two trades however close in time, and a fill that crosses zero closes one trade and opens the
+ * next (FIFO: the oldest open contracts are closed first, so the crossing fill's remainder starts the new
+ * position). Entry and exit prices are quantity-weighted averages; fees are the sum of every fill's fees and
+ * commissions, each fill counted once (a fill split between two trades, or partly unmatched, is shared
+ * out in proportion to its contracts).
+ */
+export type UnmatchedFill = {
+  readonly file: string;
+  readonly line: number;
+  /** `unmatched_close`: a close (or removal) with no open position; `open_at_end`: still open when the data ends. */
+  readonly kind: 'unmatched_close' | 'open_at_end';
+  /** Contracts left over. */
+  readonly qty: number;
+  readonly reason: string;
+  readonly fill: Fill;
+};
+
+export type RoundTripResult = {
+  readonly trades: TradeRecord[];
+  readonly unmatched: UnmatchedFill[];
+  readonly warnings: string[];
+};
+
+const EPSILON = 1e-9;
+
+/** Opening fills first when two fills share a timestamp, then removals last: a close never precedes its open. */
+function effectRank(fill: Fill): number {
+  if (fill.kind !== 'trade') return 3;
+  if (fill.effect === 'open') return 0;
+  return fill.effect === 'close' ? 2 : 1;
+}
+
+type Ordered = { readonly fill: Fill; readonly instant: number; readonly seq: number };
+
+/**
+ * When a fill happened. A removal happens after the session it ends: an expiration at the expiry's close
+ * (or later, when the broker stamps it so), a date-only assignment or exercise at that day's close.
+ */
+function instantOf(fill: Fill): number {
+  const stamped = sortInstant(fill.time);
+  if (fill.kind === 'trade') return stamped;
+  const dayClose = isDateOnly(fill.time) ? sortInstant(expiryCloseIso(fill.time)) : stamped;
+  if (fill.kind !== 'expiration') return dayClose;
+  return Math.max(dayClose, sortInstant(expiryCloseIso(fill.expiry)));
+}
+
+/**
+ * Time order, whatever order the file lists them in. Ties: for date-only fills (no time of day) the
+ * file's own chronological order, which is all we know; for timestamped fills the opening effect before
+ * the closing one, then the file's chronological order.
+ */
+export function chronological(fills: readonly Fill[]): Fill[] {
+  const ordered: Ordered[] = fills.map((fill, seq) => ({ fill, instant: instantOf(fill), seq }));
+  ordered.sort((a, b) => {
+    if (a.instant !== b.instant) return a.instant - b.instant;
+    if (!(isDateOnly(a.fill.time) && isDateOnly(b.fill.time) && a.fill.kind === 'trade' && b.fill.kind === 'trade')) {
+      const byEffect = effectRank(a.fill) - effectRank(b.fill);
+      if (byEffect !== 0) return byEffect;
+    }
+    return a.seq - b.seq;
+  });
+  return ordered.map((entry) => entry.fill);
+}
+
+type Leg = { readonly qty: number; readonly price: number; readonly time: string };
+
+type OpenTrade = {
+  readonly first: Fill;
+  readonly side: 'long' | 'short';
+  readonly entries: Leg[];
+  readonly exits: Leg[];
+  fees: number;
+  position: number;
+  closeReason: CloseReason;
+};
+
+const REASON_OF_KIND: Readonly<Record<Exclude<FillKind, 'trade'>, CloseReason>> = {
+  expiration: 'expired',
+  assignment: 'assigned',
+  exercise: 'exercised',
+};
+
+function costOf(fill: Fill, qty: number): number {
+  return ((fill.fees + fill.commissions) * qty) / fill.qty;
+}
+
+function weighted(legs: readonly Leg[]): { qty: number; price: number } {
+  let qty = 0;
+  let notional = 0;
+  for (const leg of legs) {
+    qty += leg.qty;
+    notional += leg.qty * leg.price;
+  }
+  return { qty, price: qty > 0 ? round(notional / qty, 6) : 0 };
+}
+
+function round(value: number, digits: number): number {
+  const scale = 10 ** digits;
+  return Math.round(value * scale) / scale;
+}
+
+function describe(fill: Fill): string {
+  return `${occSymbol(fill).replace(/\s+/g, ' ')}`;
+}
+
+function toRecord(trade: OpenTrade, sequence: number): TradeRecord {
+  const entry = weighted(trade.entries);
+  const exit = weighted(trade.exits);
+  const first = trade.first;
+  const entryTime = trade.entries[0]?.time ?? first.time;
+  const exitTime = trade.exits[trade.exits.length - 1]?.time ?? entryTime;
+  const occ = occSymbol(first).replace(/\s+/g, '');
+  const record: TradeRecord = {
+    id: `${first.broker}:${first.account || '-'}:${occ}:${entryTime}#${sequence}`,
+    symbol: first.symbol,
+    expiry: first.expiry,
+    right: first.right,
+    strike: first.strike,
+    side: trade.side,
+    qty: round(entry.qty, 9),
+    entry_time: entryTime,
+    exit_time: exitTime,
+    entry_price: entry.price,
+    exit_price: exit.price,
+    fees: round(trade.fees, 6),
+    regime_tags: [],
+    agents: [],
+    multiplier: first.multiplier,
+    close_reason: trade.closeReason,
+  };
+  if (first.account) record.account = first.account;
+  return record;
+}
+
+/** Round trips of one contract's fills, already in time order. */
+function matchContract(
+  fills: readonly Fill[],
+  dataEnd: number,
+  trades: TradeRecord[],
+  unmatched: UnmatchedFill[],
+  warnings: string[],
+): void {
+  let open: OpenTrade | null = null;
+  const sequenceByEntry = new Map<string, number>();
+  const finish = (trade: OpenTrade): void => {
+    const entryTime = trade.entries[0]?.time ?? trade.first.time;
+    const sequence = (sequenceByEntry.get(entryTime) ?? 0) + 1;
+    sequenceByEntry.set(entryTime, sequence);
+    trades.push(toRecord(trade, sequence));
+  };
+  const leftOver = (fill: Fill, qty: number, reason: string): void => {
+    unmatched.push({ file: fill.source.file, line: fill.source.line, kind: 'unmatched_close', qty, reason, fill });
+  };
+  const start = (fill: Fill, qty: number, direction: 1 | -1): OpenTrade => ({
+    first: fill,
+    side: direction > 0 ? 'long' : 'short',
+    entries: [{ qty, price: fill.price, time: fill.time }],
+    exits: [],
+    fees: costOf(fill, qty),
+    position: direction * qty,
+    closeReason: 'closed',
+  });
+  const reduce = (trade: OpenTrade, fill: Fill, qty: number, price: number, time: string, reason: CloseReason): void => {
+    trade.exits.push({ qty, price, time });
+    trade.fees += costOf(fill, qty);
+    trade.position += trade.position > 0 ? -qty : qty;
+    trade.closeReason = reason;
+    if (Math.abs(trade.position) < EPSILON) {
+      finish(trade);
+      open = null;
+    }
+  };
+
+  for (const fill of fills) {
+    const current: OpenTrade | null = open;
+    if (fill.kind !== 'trade') {
+      if (!current) {
+        leftOver(fill, fill.qty, `${fill.kind} of ${describe(fill)} with no open position in the data`);
+        continue;
+      }
+      const qty = Math.min(fill.qty, Math.abs(current.position));
+      const time = fill.kind === 'expiration' ? expiryCloseIso(fill.expiry) : fill.time;
+      reduce(current, fill, qty, 0, time, REASON_OF_KIND[fill.kind]);
+      if (fill.qty - qty > EPSILON) leftOver(fill, fill.qty - qty, `${fill.kind} of more contracts than were open`);
+      continue;
+    }
+    const direction: 1 | -1 = fill.side === 'buy' ? 1 : -1;
+    if (!current) {
+      if (fill.effect === 'close') {
+        leftOver(fill, fill.qty, `closing ${fill.side} of ${describe(fill)} with no open position in the data`);
+        continue;
+      }
+      open = start(fill, fill.qty, direction);
+      continue;
+    }
+    const sameDirection = Math.sign(current.position) === direction;
+    if (sameDirection) {
+      if (fill.effect === 'close') {
+        leftOver(fill, fill.qty, `closing ${fill.side} would add to the open ${current.side} position`);
+        continue;
+      }
+      current.entries.push({ qty: fill.qty, price: fill.price, time: fill.time });
+      current.fees += costOf(fill, fill.qty);
+      current.position += direction * fill.qty;
+      continue;
+    }
+    const closing = Math.min(fill.qty, Math.abs(current.position));
+    reduce(current, fill, closing, fill.price, fill.time, 'closed');
+    const remainder = fill.qty - closing;
+    if (remainder > EPSILON) {
+      if (fill.effect === 'close') leftOver(fill, remainder, `closes ${remainder} more contracts than were open`);
+      else open = start(fill, remainder, direction);
+    }
+  }
+
+  const still: OpenTrade | null = open;
+  if (still) {
+    unmatched.push({
+      file: still.first.source.file,
+      line: still.first.source.line,
+      kind: 'open_at_end',
+      qty: Math.abs(still.position),
+      reason: `${still.side} ${Math.abs(still.position)} ${describe(still.first)} still open at the end of the data (open positions are not trades)`,
+      fill: still.first,
+    });
+    if (dataEnd >= sortInstant(expiryCloseIso(still.first.expiry))) {
+      warnings.push(
+        `${fillWhere(still.first)}: ${describe(still.first)} is past its expiry but the data has no expiration, assignment or exercise row for it`,
+      );
+    }
+  }
+}
+
+/** Every contract's round trips, trades ordered by entry time (then id) for a stable output. */
+export function buildRoundTrips(fills: readonly Fill[]): RoundTripResult {
+  const byContract = new Map<string, Fill[]>();
+  let dataEnd = Number.NEGATIVE_INFINITY;
+  for (const fill of chronological(fills)) {
+    dataEnd = Math.max(dataEnd, instantOf(fill));
+    const key = contractKey(fill);
+    const list = byContract.get(key);
+    if (list) list.push(fill);
+    else byContract.set(key, [fill]);
+  }
+  const trades: TradeRecord[] = [];
+  const unmatched: UnmatchedFill[] = [];
+  const warnings: string[] = [];
+  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, trades, unmatched, warnings);
+  trades.sort((a, b) => sortInstant(a.entry_time) - sortInstant(b.entry_time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  unmatched.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { trades, unmatched, warnings };
+}

@@ -1,0 +1,87 @@
+import { detectBarsLayout } from './barsLayout.ts';
+import { isJournalCsvHeader, journalJsonItems } from './journalExport.ts';
+import { normalizeHeader, readCsvLines } from './marketCsv.ts';
+
+export const FILE_KINDS = ['trades', 'bars', 'context', 'chain', 'signals'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
+/** What a file holds and, where the sniffing already knows it, its layout. */
+export type DetectedKind = { readonly kind: FileKind; readonly format: string | null };
+
+/** Lines looked at to find a header past a vendor's preamble (CBOE writes 3, brokers more). */
+export const SNIFF_LINES = 40;
+
+/**
+ * Picks the kind of a file from its name and first lines, for files dropped without a kind:
+ * JSONL with `entry_time` is trades, with `agent` and `time` signals; JSON with day fields is a context;
+ * a CSV is an option chain when a header has `Strike` with calls/puts or open interest, bars when it has
+ * open/high/low/close, QThink's own export when it has `trade.id`, and otherwise a broker export.
+ */
+export function detectKind(name: string, text: string): DetectedKind {
+  const lower = name.toLowerCase();
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = body.trimStart().charAt(0);
+  if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return detectJsonLines(body);
+  if (lower.endsWith('.json')) return detectJson(body);
+  if (!lower.endsWith('.csv') && !lower.endsWith('.tsv') && (first === '{' || first === '[')) return detectJson(body);
+  return detectCsv(body);
+}
+
+function detectJson(body: string): DetectedKind {
+  try {
+    const value: unknown = JSON.parse(body);
+    if (journalJsonItems(value) !== null) return { kind: 'trades', format: 'qthink-json' };
+    return { kind: 'context', format: 'context-json' };
+  } catch {
+    // Not one JSON value: one object a line, like a .jsonl.
+    return detectJsonLines(body);
+  }
+}
+
+function detectJsonLines(body: string): DetectedKind {
+  const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  let value: unknown = null;
+  try {
+    value = JSON.parse(firstLine);
+  } catch {
+    return { kind: 'trades', format: 'native-jsonl' };
+  }
+  if (isObject(value)) {
+    if ('entry_time' in value || 'exit_time' in value) return { kind: 'trades', format: 'native-jsonl' };
+    if ('agent' in value && 'time' in value) return { kind: 'signals', format: 'signals-jsonl' };
+    if ('date' in value && CONTEXT_FIELDS.some((field) => field in value)) return { kind: 'context', format: 'context-jsonl' };
+  }
+  return { kind: 'trades', format: 'native-jsonl' };
+}
+
+const CONTEXT_FIELDS = ['max_pain', 'gex_flip', 'call_wall', 'put_wall', 'atm_iv', 'events', 'regime_tags'];
+
+function detectCsv(body: string): DetectedKind {
+  const lines = readCsvLines(headOf(body, SNIFF_LINES));
+  for (const line of lines) {
+    if (isJournalCsvHeader(line.fields)) return { kind: 'trades', format: 'qthink-csv' };
+  }
+  for (const line of lines) {
+    const headers = line.fields.map(normalizeHeader);
+    if (!headers.includes('strike')) continue;
+    const sideBySide = headers.includes('calls') && headers.includes('puts');
+    const perContract = headers.includes('openinterest') || headers.includes('oi');
+    if (sideBySide || perContract) return { kind: 'chain', format: 'chain-csv' };
+  }
+  if (detectBarsLayout(lines) !== null) return { kind: 'bars', format: 'bars-csv' };
+  return { kind: 'trades', format: null };
+}
+
+/** The first `count` lines of a text, without splitting the whole file. */
+export function headOf(text: string, count: number): string {
+  let index = -1;
+  for (let line = 0; line < count; line += 1) {
+    index = text.indexOf('\n', index + 1);
+    if (index < 0) return text;
+  }
+  return text.slice(0, index + 1);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

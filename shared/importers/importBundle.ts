@@ -1,0 +1,195 @@
+import { z } from 'zod';
+import type { RowError } from '../domain/errors.ts';
+import type { BarSeries, DayContext, TimelineSignal } from '../domain/market.ts';
+import type { TradeRecord } from '../domain/trade.ts';
+import { attachTimelineSignals } from '../engine/signalTimeline.ts';
+import { chainToDayContext } from '../market/chainContext.ts';
+import { importBars } from './bars.ts';
+import { brokerFormatSchema, importBrokerFiles } from './brokers/index.ts';
+import { importChain } from './chain.ts';
+import { importDayContexts } from './dayContext.ts';
+import { FILE_KINDS, detectKind, type FileKind } from './detectKind.ts';
+import { importJournalCsv, importJournalJson } from './journalExport.ts';
+import { importNativeTrades } from './nativeTrades.ts';
+import { importSignals } from './signals.ts';
+
+export { FILE_KINDS, type FileKind } from './detectKind.ts';
+
+export type BundleFile = { readonly name: string; readonly text: string; readonly kind?: FileKind };
+
+export type BundleOptions = {
+  /** tz database zone for times written without an offset (bar files, broker exports). */
+  readonly tz?: string;
+  /** Read every broker export as this format instead of detecting it (thinkorswim, ibkr, tastytrade, schwab, webull). */
+  readonly brokerFormat?: string;
+  /** Minutes before an entry or exit in which a timeline signal counts for it. */
+  readonly signalWindowMinutes?: number;
+};
+
+export const importFileSummarySchema = z.object({
+  name: z.string(),
+  kind: z.enum(FILE_KINDS),
+  /** The layout read: native-jsonl, qthink-csv, qthink-json, a broker's name, bars-csv, context-json, chain-csv, signals-jsonl. */
+  format: z.string().nullable(),
+  records: z.number().int().nonnegative(),
+  rejected: z.number().int().nonnegative(),
+});
+export type ImportFileSummary = z.infer<typeof importFileSummarySchema>;
+
+export type ImportBundle = {
+  readonly trades: TradeRecord[];
+  readonly bars: BarSeries[];
+  readonly contexts: DayContext[];
+  readonly signals: TimelineSignal[];
+  readonly errors: RowError[];
+  readonly warnings: string[];
+  readonly files: ImportFileSummary[];
+};
+
+type Classified = BundleFile & { readonly kind: FileKind; readonly format: string | null };
+
+/**
+ * Everything a trader drops in at once → one bundle: trades (native JSONL, QThink's own CSV/JSON export,
+ * or broker exports turned into round trips together, so overlapping files count each fill once), bars,
+ * day contexts (a context file wins; an option chain gives the context of a day no file covers), and the
+ * signal timeline, attached to the trades by time. Bad rows are RowErrors; the good rows go on.
+ */
+export function importBundle(files: readonly BundleFile[], options: BundleOptions = {}): ImportBundle {
+  const classified: Classified[] = files.map((file) => {
+    const detected = detectKind(file.name, file.text);
+    return { ...file, kind: file.kind ?? detected.kind, format: file.kind === undefined || file.kind === detected.kind ? detected.format : null };
+  });
+  const errors: RowError[] = [];
+  const warnings: string[] = [];
+  const summaries = new Map<string, ImportFileSummary>();
+  const summarize = (file: Classified, format: string | null, records: number, fileErrors: readonly RowError[]): void => {
+    errors.push(...fileErrors);
+    summaries.set(file.name, { name: file.name, kind: file.kind, format, records, rejected: countRejectedLines(fileErrors) });
+  };
+
+  const trades: TradeRecord[] = [];
+  const tradeSource = new Map<string, string>();
+  const addTrades = (records: readonly TradeRecord[], from: string): number => {
+    let added = 0;
+    for (const trade of records) {
+      const earlier = tradeSource.get(trade.id);
+      if (earlier !== undefined) {
+        warnings.push(`${from}: trade ${trade.id} is also in ${earlier}; kept the first`);
+        continue;
+      }
+      tradeSource.set(trade.id, from);
+      trades.push(trade);
+      added += 1;
+    }
+    return added;
+  };
+
+  const brokerFiles: Classified[] = [];
+  const chainFiles: Classified[] = [];
+  const bars: BarSeries[] = [];
+  const contexts: DayContext[] = [];
+  const signals: TimelineSignal[] = [];
+  for (const file of classified) {
+    if (file.kind === 'trades') {
+      const own = readOwnTrades(file);
+      if (own === null) brokerFiles.push(file);
+      else summarize(file, own.format, addTrades(own.records, file.name), own.errors);
+    } else if (file.kind === 'bars') {
+      const result = importBars(file.text, file.name, options.tz === undefined ? {} : { tz: options.tz });
+      bars.push(...result.series);
+      warnings.push(...result.warnings.map((warning) => `${warning.file} (${warning.symbol}): ${warning.message}`));
+      summarize(file, 'bars-csv', result.series.reduce((sum, series) => sum + series.bars.length, 0), result.errors);
+    } else if (file.kind === 'context') {
+      const result = importDayContexts(file.text, file.name);
+      contexts.push(...result.records.map((context) => ({ ...context, source: context.source ?? `context ${file.name}` })));
+      summarize(file, 'context-json', result.records.length, result.errors);
+    } else if (file.kind === 'chain') {
+      chainFiles.push(file);
+    } else {
+      const result = importSignals(file.text, file.name);
+      signals.push(...result.records);
+      summarize(file, 'signals-jsonl', result.records.length, result.errors);
+    }
+  }
+
+  if (brokerFiles.length > 0) readBrokerTrades(brokerFiles, options, { addTrades, summarize, errors, warnings });
+
+  for (const file of chainFiles) {
+    const result = importChain(file.text, file.name);
+    let records = 0;
+    if (result.snapshot) {
+      const context = chainToDayContext(result.snapshot);
+      const covered = contexts.some((existing) => sameDay(existing, context));
+      if (covered) warnings.push(`${file.name}: the day ${context.date} already has a context file; the chain's levels were not used`);
+      else {
+        contexts.push(context);
+        records = 1;
+      }
+    }
+    summarize(file, 'chain-csv', records, result.errors);
+  }
+
+  const withSignals =
+    signals.length > 0 ? attachTimelineSignals(trades, signals, options.signalWindowMinutes === undefined ? {} : { windowMinutes: options.signalWindowMinutes }) : trades;
+  const ordered = classified.map((file) => summaries.get(file.name)).filter((summary): summary is ImportFileSummary => summary !== undefined);
+  return { trades: withSignals, bars, contexts, signals, errors, warnings, files: ordered };
+}
+
+/** Native JSONL and QThink's own exports; null for anything else (a broker export). */
+function readOwnTrades(file: Classified): { format: string; records: TradeRecord[]; errors: RowError[] } | null {
+  if (file.format === 'qthink-csv') return { format: 'qthink-csv', ...importJournalCsv(file.text, file.name) };
+  if (file.format === 'qthink-json') {
+    try {
+      return { format: 'qthink-json', ...importJournalJson(JSON.parse(file.text) as unknown, file.name) };
+    } catch (error) {
+      return { format: 'qthink-json', records: [], errors: [{ file: file.name, line: 1, field: '', reason: `not valid JSON (${String(error)})` }] };
+    }
+  }
+  const lower = file.name.toLowerCase();
+  const looksJson = file.format === 'native-jsonl' || lower.endsWith('.jsonl') || lower.endsWith('.ndjson') || file.text.trimStart().startsWith('{');
+  return looksJson ? { format: 'native-jsonl', ...importNativeTrades(file.text, file.name) } : null;
+}
+
+type Sink = {
+  readonly addTrades: (records: readonly TradeRecord[], from: string) => number;
+  readonly summarize: (file: Classified, format: string | null, records: number, errors: readonly RowError[]) => void;
+  readonly errors: RowError[];
+  readonly warnings: string[];
+};
+
+function readBrokerTrades(files: readonly Classified[], options: BundleOptions, sink: Sink): void {
+  const format = options.brokerFormat === undefined ? undefined : brokerFormatSchema.safeParse(options.brokerFormat.toLowerCase());
+  if (format && !format.success) {
+    for (const file of files) {
+      sink.summarize(file, null, 0, [
+        { file: file.name, line: 1, field: 'format', reason: `unknown broker format '${options.brokerFormat}' (use one of ${brokerFormatSchema.options.join(', ')})` },
+      ]);
+    }
+    return;
+  }
+  const result = importBrokerFiles(
+    files.map((file) => ({ text: file.text, file: file.name })),
+    { ...(format?.success ? { format: format.data } : {}), ...(options.tz === undefined ? {} : { tz: options.tz }) },
+  );
+  const label = files.map((file) => file.name).join(', ');
+  sink.addTrades(result.trades, label);
+  sink.warnings.push(...result.warnings);
+  for (const open of result.unmatched) sink.warnings.push(`${open.file}:${open.line}: ${open.reason}`);
+  for (const file of files) {
+    const fills = result.fills.filter((fill) => fill.source.file === file.name).length;
+    const read = result.files.find((entry) => entry.file === file.name)?.format ?? null;
+    sink.summarize(file, read, fills, result.errors.filter((error) => error.file === file.name));
+  }
+  const named = new Set(files.map((file) => file.name));
+  sink.errors.push(...result.errors.filter((error) => !named.has(error.file)));
+  if (result.trades.length > 0) sink.warnings.push(`${label}: ${result.fills.length} broker fills matched into ${result.trades.length} round-trip trades`);
+}
+
+function sameDay(a: DayContext, b: DayContext): boolean {
+  return a.date === b.date && (a.symbol ?? 'SPY').toUpperCase() === (b.symbol ?? 'SPY').toUpperCase();
+}
+
+/** Rows rejected: distinct lines with an error (one bad row can have several field errors). */
+function countRejectedLines(errors: readonly RowError[]): number {
+  return new Set(errors.map((error) => `${error.file}\u0000${error.line}`)).size;
+}

@@ -1,0 +1,97 @@
+import Papa from 'papaparse';
+import { tradeRecordSchema, type TradeRecord } from '../domain/trade.ts';
+import type { ImportResult, RowError } from '../domain/errors.ts';
+import { JSON_EXPORT_FORMAT } from '../journal/export.ts';
+import { TRADE_COLUMN_PREFIX, decodeTradeCell } from '../journal/tradeColumns.ts';
+
+/**
+ * Reads QThink's own exports back as trades: the CSV (its `trade.<field>` columns) and the JSON (each
+ * entry's `trade`). The journal's scores in those files are not read: the engine assesses the trades again.
+ */
+
+/** True when a CSV header is QThink's export (it carries the trade's own columns). */
+export function isJournalCsvHeader(cells: readonly string[]): boolean {
+  return cells.includes(`${TRADE_COLUMN_PREFIX}id`) && cells.includes(`${TRADE_COLUMN_PREFIX}entry_time`);
+}
+
+export function importJournalCsv(text: string, file: string): ImportResult<TradeRecord> {
+  const records: TradeRecord[] = [];
+  const errors: RowError[] = [];
+  let header: string[] | null = null;
+  let line = 1;
+  let consumed = 0;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  Papa.parse<string[]>(body, {
+    skipEmptyLines: false,
+    step: (result) => {
+      const rowLine = line;
+      const end = result.meta.cursor;
+      line += countNewlines(body, consumed, end + 1);
+      consumed = end + 1;
+      const cells = result.data;
+      if (cells.length === 1 && cells[0] === '') return;
+      if (header === null) {
+        header = cells;
+        return;
+      }
+      const parsed = rowToTrade(header, cells, file, rowLine);
+      if ('errors' in parsed) errors.push(...parsed.errors);
+      else records.push(parsed.trade);
+    },
+  });
+  return { records, errors };
+}
+
+export function importJournalJson(value: unknown, file: string): ImportResult<TradeRecord> {
+  const records: TradeRecord[] = [];
+  const errors: RowError[] = [];
+  const items = journalJsonItems(value);
+  if (items === null) {
+    return { records, errors: [{ file, line: 1, field: '', reason: `not a ${JSON_EXPORT_FORMAT} file or a JSON array of trades` }] };
+  }
+  items.forEach((item, index) => {
+    const candidate = isObject(item) && isObject(item['trade']) ? item['trade'] : item;
+    const parsed = tradeRecordSchema.safeParse(candidate);
+    if (parsed.success) records.push(parsed.data);
+    // JSON has no useful line numbers once parsed; the item's position is the next best thing.
+    else for (const issue of parsed.error.issues) errors.push({ file, line: index + 1, field: `[${index}].${issue.path.map(String).join('.')}`, reason: issue.message });
+  });
+  return { records, errors };
+}
+
+/** The trade-bearing items of a JSON export or a JSON array of trades, or null when it is neither. */
+export function journalJsonItems(value: unknown): unknown[] | null {
+  if (Array.isArray(value)) return value.every((item) => isObject(item) && ('trade' in item || 'entry_time' in item)) ? value : null;
+  if (isObject(value) && value['format'] === JSON_EXPORT_FORMAT && Array.isArray(value['entries'])) return value['entries'];
+  return null;
+}
+
+function rowToTrade(header: readonly string[], cells: readonly string[], file: string, line: number): { trade: TradeRecord } | { errors: RowError[] } {
+  const errors: RowError[] = [];
+  const candidate: Record<string, unknown> = {};
+  header.forEach((column, index) => {
+    if (!column.startsWith(TRADE_COLUMN_PREFIX)) return;
+    const field = column.slice(TRADE_COLUMN_PREFIX.length);
+    const decoded = decodeTradeCell(field, cells[index] ?? '');
+    if (decoded === null) return;
+    if (decoded.ok) candidate[field] = decoded.value;
+    else errors.push({ file, line, field: column, reason: decoded.reason });
+  });
+  if (errors.length > 0) return { errors };
+  const parsed = tradeRecordSchema.safeParse(candidate);
+  if (parsed.success) return { trade: parsed.data };
+  return { errors: parsed.error.issues.map((issue) => ({ file, line, field: TRADE_COLUMN_PREFIX + issue.path.map(String).join('.'), reason: issue.message })) };
+}
+
+function countNewlines(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to && index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === 10 || (code === 13 && text.charCodeAt(index + 1) !== 10)) count += 1;
+  }
+  return count;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
