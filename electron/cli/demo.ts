@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REGRET_DIMENSIONS, type JournalEntry } from '../../shared/domain/journal.ts';
 import type { BundleFile } from '../../shared/importers/importBundle.ts';
+import { sortInstantOf } from '../../shared/engine/outcome.ts';
 import { importBundle } from '../../shared/importers/importBundle.ts';
 import { DERIVED_FILES, SUMMARY_FILE } from '../../shared/journal/index.ts';
 import { fixed, signedMoney } from '../../shared/journal/format.ts';
@@ -40,7 +41,7 @@ export async function demoCommand(args: CliArgs, io: CliIo): Promise<number> {
     await store.stage(bundle);
     const result = await store.commit();
     const ids = new Set(bundle.trades.map((trade) => trade.id));
-    const entries = (await store.listCommitted()).filter((entry) => ids.has(entry.id));
+    const entries = (await store.listCommitted()).filter((entry) => ids.has(entry.id)).sort(byEntryTime);
     const after = await store.weights();
     const day = entries[0]?.entry_time.slice(0, 10) ?? '';
     const pnl = entries.reduce((sum, entry) => sum + entry.pnl, 0);
@@ -61,6 +62,10 @@ export async function demoCommand(args: CliArgs, io: CliIo): Promise<number> {
     await store.close();
   }
   return bundle.errors.length > 0 ? EXIT_REJECTED : EXIT_OK;
+}
+
+function byEntryTime(a: JournalEntry, b: JournalEntry): number {
+  return sortInstantOf(a.entry_time) - sortInstantOf(b.entry_time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function meanRegret(entries: readonly JournalEntry[]): number | null {

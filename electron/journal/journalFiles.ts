@@ -70,15 +70,18 @@ export async function buildDerived(
  */
 export async function rebuildDerived(fs: JournalFs, dataDir: string, check: boolean, onProgress?: (entries: number) => void): Promise<RebuildResult> {
   const { files, stamp } = await buildDerived(fs, dataDir, onProgress);
+  // Before the first commit there is no journal and so no derived file: absent is what a rebuild gives.
+  const journalExists = (await fs.size(full(dataDir, SYNC_LOG))) !== null;
   const differences: DerivedFile[] = [];
   for (const name of DERIVED_FILES) {
     const current = await fs.readText(full(dataDir, name));
+    if (current === null && !journalExists) continue;
     if (current !== files.get(name)) differences.push(name);
   }
   if (!check) {
     for (const name of differences) await writeAtomic(fs, full(dataDir, name), files.get(name) ?? '');
     const current = await readStamp(fs, dataDir);
-    if (!current || current.sync_log_bytes !== stamp.sync_log_bytes || current.entries !== stamp.entries) {
+    if (journalExists && (!current || current.sync_log_bytes !== stamp.sync_log_bytes || current.entries !== stamp.entries)) {
       await writeAtomic(fs, full(dataDir, DERIVED_STAMP), stampText(stamp));
     }
   }
@@ -89,7 +92,8 @@ export async function rebuildDerived(fs: JournalFs, dataDir: string, check: bool
 export async function derivedAreStale(fs: JournalFs, dataDir: string): Promise<boolean> {
   const logBytes = await fs.size(full(dataDir, SYNC_LOG));
   const stamp = await readStamp(fs, dataDir);
-  if (logBytes === null) return stamp !== null && stamp.entries > 0;
+  // No sync_log.jsonl, nothing committed: there is nothing to rebuild from.
+  if (logBytes === null) return false;
   if (!stamp || stamp.sync_log_bytes !== logBytes) return true;
   for (const name of DERIVED_FILES) if (!(await fs.exists(full(dataDir, name)))) return true;
   return false;

@@ -3,7 +3,7 @@ import type { Bar, BarSeries, DayContext } from '../../shared/domain/market.ts';
 import type { TradeRecord } from '../../shared/domain/trade.ts';
 import { assessBatch } from '../../shared/engine/assessBatch.ts';
 import { normalizeSymbol, tradeDay } from '../../shared/engine/marketIndex.ts';
-import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../shared/engine/regret/trapEntry.ts';
+import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../shared/market/sessionLevels.ts';
 import type { ImportBundle } from '../../shared/importers/importBundle.ts';
 import { writeAtomic, type JournalFs } from './fsOps.ts';
 import { full } from './commitProtocol.ts';

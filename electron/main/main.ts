@@ -55,7 +55,8 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  const appRoot = app.getAppPath();
+  // dist-electron/main.cjs sits one folder below the app's root, in a checkout and inside the packaged asar.
+  const appRoot = join(__dirname, '..');
   registerAppProtocol(join(appRoot, 'dist', 'renderer'));
 
   const settingsStore = createElectronSettings();

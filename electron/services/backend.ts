@@ -10,7 +10,7 @@ import type { Dialogs, SettingsStore } from './ports.ts';
 
 export const PRODUCT_NAME = 'QThink Journal';
 /** The example day, relative to the app's root (package.json's folder, or the packaged app). */
-export const EXAMPLE_DIR = 'examples';
+export const EXAMPLE_DIR = join('examples', 'example-day');
 
 export type BackendOptions = {
   readonly appRoot: string;

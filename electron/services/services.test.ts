@@ -1,6 +1,8 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { EXAMPLE_DIR } from './backend.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contract, type Channel, type ResponseOf, type Result } from '../../shared/ipc/contract.ts';
 import { createTestBackend, jsonl, nativeTrade, type TestBackend } from './testing.ts';
@@ -182,5 +184,20 @@ describe('services over a journal in a temp data directory', () => {
     await call('import.files', { files: [dayFile()] });
     await call('staging.commit', {});
     expect((await readFile(join(other, 'sync_log.jsonl'), 'utf8')).trim().split('\n')).toHaveLength(2);
+  });
+});
+
+describe('the bundled example day', () => {
+  it('example.load stages every example trade with the bars, context and signals beside them', async () => {
+    const exampleDir = fileURLToPath(new URL(`../../${EXAMPLE_DIR.split(sep).join('/')}`, import.meta.url));
+    backend = await createTestBackend({ exampleDir });
+    const outcome = await call('example.load', {});
+    const trades = (await readFile(join(exampleDir, 'trades.jsonl'), 'utf8')).trim().split('\n').length;
+    expect(outcome.batch.entries).toHaveLength(trades);
+    expect(outcome.report.errors).toEqual([]);
+    expect(outcome.report.files.map((file) => file.kind).sort()).toEqual(['bars', 'context', 'signals', 'trades']);
+    const first = outcome.batch.entries[0];
+    const bars = await call('market.bars', { symbol: first?.trade.symbol ?? 'SPY', date: (first?.entry_time ?? '').slice(0, 10) });
+    expect(bars.bars.length).toBeGreaterThan(100);
   });
 });

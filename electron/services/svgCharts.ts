@@ -47,7 +47,8 @@ export function barChart(title: string, bars: readonly Bar[], format: (value: nu
   const rowH = 24;
   const height = PAD.top + bars.length * rowH + 8;
   const labelW = 150;
-  const plotW = WIDTH - labelW - 90;
+  // Room right of the longest bar for its value and note.
+  const plotW = WIDTH - labelW - 170;
   const known = bars.map((bar) => bar.value).filter((value): value is number => value !== null);
   const min = Math.min(0, ...known);
   const max = Math.max(0, ...known);

@@ -71,11 +71,22 @@ export async function readNdjson(body: ReadableStream<Uint8Array>, onProgress: (
   return result;
 }
 
-export function createBridgeTransport(fetchImpl: typeof fetch = (...args) => fetch(...args), token = pageToken()): Transport {
+export type BridgeTransportOptions = {
+  readonly fetch?: typeof fetch;
+  /** The per-run token; by default read from the page (meta tag, URL, sessionStorage). */
+  readonly token?: string | null;
+  /** Where the bridge is; by default the page's own base URL. */
+  readonly baseUrl?: string;
+};
+
+export function createBridgeTransport(options: BridgeTransportOptions = {}): Transport {
+  const fetchImpl = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const token = options.token === undefined ? pageToken() : options.token;
+  const baseUrl = options.baseUrl ?? document.baseURI;
   return async (channel, request, onProgress) => {
     const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: onProgress ? NDJSON : 'application/json' };
     if (token) headers.Authorization = `Bearer ${token}`;
-    const response = await fetchImpl(`./api/${encodeURIComponent(channel)}`, {
+    const response = await fetchImpl(new URL(`/api/${encodeURIComponent(channel)}`, baseUrl), {
       method: 'POST',
       headers,
       body: JSON.stringify(request ?? {}),

@@ -8,7 +8,7 @@ import { type CsvLine, parseLooseNumber, readCsvLines } from './marketCsv.ts';
 export type { BarSession, BarWarning, BarWarningKind } from './barsSeries.ts';
 
 /**
- * 1-minute bars from the CSV layouts data vendors write (see docs/imports-market.md). Times with an offset
+ * 1-minute bars from the CSV layouts data vendors write (see docs/imports.md). Times with an offset
  * or epoch numbers are read as they are; wall-clock times need a zone from `tz`, the value or the header.
  */
 export type BarsImportOptions = {

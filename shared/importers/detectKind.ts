@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { detectBarsLayout } from './barsLayout.ts';
 import { isJournalCsvHeader, journalJsonItems } from './journalExport.ts';
 import { normalizeHeader, readCsvLines } from './marketCsv.ts';
@@ -57,10 +58,11 @@ function detectJsonLines(body: string): DetectedKind {
 const CONTEXT_FIELDS = ['max_pain', 'gex_flip', 'call_wall', 'put_wall', 'atm_iv', 'events', 'regime_tags'];
 
 function detectCsv(body: string): DetectedKind {
-  const lines = readCsvLines(headOf(body, SNIFF_LINES));
-  for (const line of lines) {
-    if (isJournalCsvHeader(line.fields)) return { kind: 'trades', format: 'qthink-csv' };
-  }
+  const head = headOf(body, SNIFF_LINES);
+  // QThink's own export is always comma-separated; its cells may hold any character, so no delimiter guessing.
+  const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
+  if (isJournalCsvHeader(Papa.parse<string[]>(firstLine, { delimiter: ',' }).data[0] ?? [])) return { kind: 'trades', format: 'qthink-csv' };
+  const lines = readCsvLines(head);
   for (const line of lines) {
     const headers = line.fields.map(normalizeHeader);
     if (!headers.includes('strike')) continue;

@@ -69,8 +69,7 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
 
   const trades: TradeRecord[] = [];
   const tradeSource = new Map<string, string>();
-  const addTrades = (records: readonly TradeRecord[], from: string): number => {
-    let added = 0;
+  const addTrades = (records: readonly TradeRecord[], from: string): void => {
     for (const trade of records) {
       const earlier = tradeSource.get(trade.id);
       if (earlier !== undefined) {
@@ -79,9 +78,7 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
       }
       tradeSource.set(trade.id, from);
       trades.push(trade);
-      added += 1;
     }
-    return added;
   };
 
   const brokerFiles: Classified[] = [];
@@ -93,7 +90,10 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
     if (file.kind === 'trades') {
       const own = readOwnTrades(file);
       if (own === null) brokerFiles.push(file);
-      else summarize(file, own.format, addTrades(own.records, file.name), own.errors);
+      else {
+        addTrades(own.records, file.name);
+        summarize(file, own.format, own.records.length, own.errors);
+      }
     } else if (file.kind === 'bars') {
       const result = importBars(file.text, file.name, options.tz === undefined ? {} : { tz: options.tz });
       bars.push(...result.series);
@@ -151,7 +151,7 @@ function readOwnTrades(file: Classified): { format: string; records: TradeRecord
 }
 
 type Sink = {
-  readonly addTrades: (records: readonly TradeRecord[], from: string) => number;
+  readonly addTrades: (records: readonly TradeRecord[], from: string) => void;
   readonly summarize: (file: Classified, format: string | null, records: number, errors: readonly RowError[]) => void;
   readonly errors: RowError[];
   readonly warnings: string[];

@@ -22,6 +22,7 @@ export function importJournalCsv(text: string, file: string): ImportResult<Trade
   let consumed = 0;
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   Papa.parse<string[]>(body, {
+    delimiter: ',',
     skipEmptyLines: false,
     step: (result) => {
       const rowLine = line;

@@ -227,13 +227,30 @@ export const regretOverTimeRequestSchema = z.object({
   bucket: z.enum(['day', 'week', 'month']).default('day'),
 });
 
+/** Per dimension, how many of the group's trades had a non-null score (the n behind each mean). */
+const regretCountsSchema = z.record(regretDimensionSchema, z.number().int().nonnegative());
+
 export const regretBreakdownSchema = z.object({
-  over_time: z.array(z.object({ period: z.string(), trades: z.number().int().nonnegative(), means: regretMeansSchema })),
+  over_time: z.array(
+    z.object({
+      period: z.string(),
+      trades: z.number().int().nonnegative(),
+      means: regretMeansSchema,
+      counts: regretCountsSchema.optional(),
+    }),
+  ),
   by_archetype: z.array(
-    z.object({ setup_archetype: setupArchetypeSchema, trades: z.number().int().nonnegative(), means: regretMeansSchema }),
+    z.object({
+      setup_archetype: setupArchetypeSchema,
+      trades: z.number().int().nonnegative(),
+      means: regretMeansSchema,
+      counts: regretCountsSchema.optional(),
+    }),
   ),
 });
 export type RegretBreakdown = z.infer<typeof regretBreakdownSchema>;
+
+const slotTradeSchema = z.object({ trade_id: z.string(), pnl: z.number() });
 
 export const heatmapSchema = z.object({
   block_by_dimension: z.array(
@@ -252,6 +269,9 @@ export const heatmapSchema = z.object({
       trades: z.number().int().nonnegative(),
       pnl: z.number(),
       mean_regret: meanSchema,
+      /** The cell's most and least profitable trade, for the tooltip. */
+      best: slotTradeSchema.nullable().optional(),
+      worst: slotTradeSchema.nullable().optional(),
     }),
   ),
 });

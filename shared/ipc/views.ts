@@ -123,14 +123,21 @@ export function regretMeans(entries: readonly JournalEntry[]): Record<RegretDime
   return means;
 }
 
+/** Per dimension, how many of the entries have a non-null score: the n behind regretMeans. */
+export function regretCounts(entries: readonly JournalEntry[]): Record<RegretDimension, number> {
+  const counts = {} as Record<RegretDimension, number>;
+  for (const dimension of REGRET_DIMENSIONS) counts[dimension] = entries.filter((entry) => entry[dimension] !== null).length;
+  return counts;
+}
+
 export function buildRegretBreakdown(entries: readonly JournalEntry[], bucket: 'day' | 'week' | 'month'): RegretBreakdown {
   return {
     over_time: groupBy(entries, (entry) => periodOf(tradingDay(entry), bucket))
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([period, group]) => ({ period, trades: group.length, means: regretMeans(group) })),
+      .map(([period, group]) => ({ period, trades: group.length, means: regretMeans(group), counts: regretCounts(group) })),
     by_archetype: SETUP_ARCHETYPES.map((setup_archetype) => {
       const group = entries.filter((entry) => entry.setup_archetype === setup_archetype);
-      return { setup_archetype, trades: group.length, means: regretMeans(group) };
+      return { setup_archetype, trades: group.length, means: regretMeans(group), counts: regretCounts(group) };
     }).filter((row) => row.trades > 0),
   };
 }
@@ -168,7 +175,18 @@ export function buildHeatmap(entries: readonly JournalEntry[]): Heatmap {
     .sort((a, b) => a.weekday - b.weekday || a.slot.localeCompare(b.slot))
     .map(({ weekday, slot, group }) => {
       const stats = statsOf(group);
-      return { weekday, slot, trades: stats.trades, pnl: stats.pnl, mean_regret: stats.mean_regret };
+      const byPnl = [...group].sort((a, b) => b.pnl - a.pnl);
+      const best = byPnl[0];
+      const worst = byPnl[byPnl.length - 1];
+      return {
+        weekday,
+        slot,
+        trades: stats.trades,
+        pnl: stats.pnl,
+        mean_regret: stats.mean_regret,
+        best: best ? { trade_id: best.id, pnl: best.pnl } : null,
+        worst: worst ? { trade_id: worst.id, pnl: worst.pnl } : null,
+      };
     });
   return { block_by_dimension, time_by_weekday };
 }

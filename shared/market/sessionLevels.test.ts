@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../domain/market.ts';
 import { parseYahooBars, pathBars } from '../engine/regret/testkit.ts';
-import { etMinuteToMs, isRegularHours } from './calendar.ts';
-import { MAX_SESSION_DAYS, OPENING_RANGE_MIN, regularBarsBetween, regularSessionBars, sessionLevels } from './sessionLevels.ts';
+import { etMinuteToMs, isRegularHours, sessionDay } from './calendar.ts';
+import { MAX_SESSION_DAYS, OPENING_RANGE_MIN, PRIOR_SESSION_LOOKBACK_DAYS, cachedSessionDay, priorSessionBars, regularBarsBetween, regularSessionBars, sessionLevels } from './sessionLevels.ts';
 
 // The real yfinance dump (04:00–19:59 ET rows, pre/post rows with volume 0), read as published.
 const files = import.meta.glob<string>('../../../shared/data/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
@@ -16,9 +16,10 @@ describe('session levels', () => {
   });
 
   it('takes regular-hours bars from the bar time, exactly as isRegularHours does, not from the extended flag', () => {
+    const regular = realBars.filter((bar) => isRegularHours(bar.time));
     for (const date of ['2025-07-08', '2025-07-09', '2025-07-14']) {
       const session = regularSessionBars(realBars, date);
-      const byCalendar = realBars.filter((bar) => isRegularHours(bar.time) && bar.time >= etMinuteToMs(date, 0) && bar.time < etMinuteToMs(date, 24 * 60));
+      const byCalendar = regular.filter((bar) => bar.time >= etMinuteToMs(date, 0) && bar.time < etMinuteToMs(date, 24 * 60));
       expect(session).toEqual(byCalendar);
       expect(session.length).toBeGreaterThan(380);
     }
@@ -54,5 +55,21 @@ describe('session levels', () => {
     const span = regularBarsBetween(realBars, etMinuteToMs('2025-07-08', 15 * 60 + 50), etMinuteToMs('2025-07-09', 9 * 60 + 35));
     expect(span.every((bar) => isRegularHours(bar.time))).toBe(true);
     expect(span.length).toBe(10 + 6);
+  });
+
+  it(`finds the prior session by binary search, skipping weekends, holidays and days of only pre/post rows, within PRIOR_SESSION_LOOKBACK_DAYS = ${PRIOR_SESSION_LOOKBACK_DAYS} days`, () => {
+    expect(PRIOR_SESSION_LOOKBACK_DAYS).toBe(7);
+    expect(priorSessionBars(realBars, '2025-07-09')).toEqual(regularSessionBars(realBars, '2025-07-08'));
+    expect(priorSessionBars(realBars, '2025-07-14')).toEqual(regularSessionBars(realBars, '2025-07-11')); // over the weekend
+    expect(priorSessionBars(realBars, '2025-07-08')).toEqual([]); // the file starts that day (its pre-market rows are not a session)
+    expect(priorSessionBars(realBars, '2025-07-25')).toEqual([]); // 11 days after the last session
+    // July 3 (early close) → July 4 holiday → weekend → Monday July 7
+    const thursday = pathBars('2025-07-03', '09:30', [[0, 600], [209, 601]], 0);
+    const preMarketOnly = pathBars('2025-07-04', '08:00', [[0, 500], [30, 500]], 0);
+    expect(priorSessionBars([...thursday, ...preMarketOnly], '2025-07-07')).toEqual(thursday);
+  });
+
+  it('remembers session days without changing them', () => {
+    for (const date of ['2025-07-03', '2025-07-04', '2025-07-08', '2025-11-28']) expect(cachedSessionDay(date)).toEqual(sessionDay(date));
   });
 });

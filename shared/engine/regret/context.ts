@@ -1,10 +1,10 @@
 import type { Bar, DayContext } from '../../domain/market.ts';
 import type { TradeRecord } from '../../domain/trade.ts';
 import { barAt, barsBetween } from '../../market/barWindow.ts';
-import { etClock, parseTimestamp, sessionDay } from '../../market/calendar.ts';
+import { etClock, parseTimestamp } from '../../market/calendar.ts';
 import { expectedMove } from '../../market/expectedMove.ts';
 import { impliedVolatility } from '../../market/impliedVolatility.ts';
-import { regularSessionBars } from '../../market/sessionLevels.ts';
+import { cachedSessionDay, priorSessionBars, regularSessionBars } from '../../market/sessionLevels.ts';
 import { MIN_TIME_TO_EXPIRY_MS, msToYears, timeToExpiryYears } from '../../market/timeToExpiry.ts';
 import { vwapSeries } from '../../market/vwap.ts';
 import type { RegretInput } from '../types.ts';
@@ -49,6 +49,8 @@ export type RegretContext = {
   /** Running session VWAP after each of sessionBars (same indices). */
   readonly sessionVwaps: readonly (number | null)[];
   readonly barsReason: string | null;
+  /** Regular-hours bars of the last session before the entry day (empty when the series has none). */
+  readonly priorSessionBars: readonly Bar[];
   readonly underlyingEntry: PricePoint | null;
   readonly underlyingExit: PricePoint | null;
   /** The day context when it covers the trade's symbol and entry day; else null with contextReason. */
@@ -140,7 +142,7 @@ export function buildRegretContext(input: RegretInput): RegretContext {
   let minutesToCloseAtEntry: number | null = null;
   let expectedMoveToClose: number | null = null;
   if (entry.ms !== null) {
-    const closeMs = sessionDay(entryDate).closeMs;
+    const closeMs = cachedSessionDay(entryDate).closeMs;
     minutesToCloseAtEntry = Math.max(0, (closeMs - entry.ms) / 60_000);
     if (underlyingEntry !== null && volatility.value !== null) {
       const years = msToYears(Math.max(closeMs - entry.ms, MIN_TIME_TO_EXPIRY_MS));
@@ -163,6 +165,7 @@ export function buildRegretContext(input: RegretInput): RegretContext {
     sessionBars,
     sessionVwaps: sessionBars === null ? [] : vwapSeries(sessionBars),
     barsReason,
+    priorSessionBars: allBars === null || sessionBars === null ? [] : priorSessionBars(allBars, entryDate),
     underlyingEntry,
     underlyingExit,
     dayContext,

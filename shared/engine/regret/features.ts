@@ -1,11 +1,10 @@
 import { barsBetween, upperBound } from '../../market/barWindow.ts';
-import { sessionDay } from '../../market/calendar.ts';
-import { OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
+import { cachedSessionDay, OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
 import type { RegretInput, TradeFeatures } from '../types.ts';
 import { buildRegretContext, type RegretContext } from './context.ts';
 import { distanceInExpectedMoves } from './pin.ts';
 import { entryEfficiencyRatio } from './timing.ts';
-import { priorSessionBars, scoreTrapEntryRegret } from './trapEntry.ts';
+import { scoreTrapEntryRegret } from './trapEntry.ts';
 import { PRICE_TICK } from './scoreMath.ts';
 
 /** A level counts as tested when a bar of the 10 minutes up to entry reached within 1 typical minute range of it … */
@@ -29,13 +28,13 @@ function keyLevels(context: RegretContext, lookbackStartMs: number): NamedLevel[
     levels.push({ name: 'session high', level: Math.max(...before.map((bar) => bar.high)) });
     levels.push({ name: 'session low', level: Math.min(...before.map((bar) => bar.low)) });
   }
-  const rangeEnd = sessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * 60_000;
+  const rangeEnd = cachedSessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * 60_000;
   const range = rangeEnd <= lookbackStartMs ? barsBetween(bars, Number.NEGATIVE_INFINITY, rangeEnd - 1) : [];
   if (range.length > 0) {
     levels.push({ name: 'opening-range high', level: Math.max(...range.map((bar) => bar.high)) });
     levels.push({ name: 'opening-range low', level: Math.min(...range.map((bar) => bar.low)) });
   }
-  const prior = context.allBars === null ? [] : priorSessionBars(context.allBars, context.entryDate);
+  const prior = context.priorSessionBars;
   if (prior.length > 0) {
     levels.push({ name: 'prior-session high', level: Math.max(...prior.map((bar) => bar.high)) });
     levels.push({ name: 'prior-session low', level: Math.min(...prior.map((bar) => bar.low)) });

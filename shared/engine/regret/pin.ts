@@ -1,4 +1,5 @@
-import { etClock, sessionDay } from '../../market/calendar.ts';
+import { etClock } from '../../market/calendar.ts';
+import { cachedSessionDay } from '../../market/sessionLevels.ts';
 import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
 import { clamp01, price, ratio, roundScore, score } from './scoreMath.ts';
@@ -12,7 +13,7 @@ export const PIN_WEIGHT_AT_CLOSE = 1;
 /** The time-of-day weight of a pin at `entryMs`, from the session's real open and close (early closes included). */
 export function pinTimeWeight(entryMs: number): number {
   const clock = etClock(entryMs);
-  const session = sessionDay(clock.date);
+  const session = cachedSessionDay(clock.date);
   const elapsed = clamp01((clock.minuteOfDay - session.openMinute) / (session.closeMinute - session.openMinute));
   return PIN_WEIGHT_AT_OPEN + (PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN) * elapsed;
 }

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Bar } from '../../domain/market.ts';
 import { buildRegretContext } from './context.ts';
 import { makeInput, makeTrade, pathBars } from './testkit.ts';
-import { PRIOR_SESSION_LOOKBACK_DAYS, TRAP_ADVERSE_RANGES, TRAP_BREAKOUT_LOOKBACK_MIN, TRAP_FAILED_BASE, TRAP_HELD_MAX, TRAP_NO_BREAKOUT_SCORE, TRAP_WINDOW_MIN, scoreTrapEntryRegret } from './trapEntry.ts';
+import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../market/sessionLevels.ts';
+import { TRAP_ADVERSE_RANGES, TRAP_BREAKOUT_LOOKBACK_MIN, TRAP_FAILED_BASE, TRAP_HELD_MAX, TRAP_NO_BREAKOUT_SCORE, TRAP_WINDOW_MIN, scoreTrapEntryRegret } from './trapEntry.ts';
 
 const at = (clock: string, date = '2025-07-08') => `${date}T${clock}:00-04:00`;
 type Waypoints = (readonly [number, number])[];

@@ -1,9 +1,7 @@
 import type { Bar } from '../../domain/market.ts';
-import type { TradeFeatures } from '../types.ts';
-import type { RegretResult } from '../types.ts';
+import type { RegretResult, TradeFeatures } from '../types.ts';
 import { BAR_MS, barsBetween } from '../../market/barWindow.ts';
-import { sessionDay } from '../../market/calendar.ts';
-import { OPENING_RANGE_MIN, regularSessionBars } from '../../market/sessionLevels.ts';
+import { cachedSessionDay, OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
 import type { RegretContext } from './context.ts';
 import { clamp01, PRICE_TICK, price, ratio, roundScore, score } from './scoreMath.ts';
 
@@ -19,26 +17,8 @@ export const TRAP_ADVERSE_RANGES = 3;
 export const TRAP_HELD_MAX = 0.2;
 /** No breakout at entry: nothing to be trapped by. */
 export const TRAP_NO_BREAKOUT_SCORE = 0;
-/** How many calendar days back the prior session is looked for (long weekends, holidays). */
-export const PRIOR_SESSION_LOOKBACK_DAYS = 7;
 
 export type TrapLevel = { readonly name: string; readonly level: number; readonly kind: 'high' | 'low' };
-
-function previousDate(date: string): string {
-  const utc = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) - 1);
-  return new Date(utc).toISOString().slice(0, 10);
-}
-
-/** The regular-hours bars of the last session before `date` that has any. */
-export function priorSessionBars(allBars: readonly Bar[], date: string): readonly Bar[] {
-  let day = previousDate(date);
-  for (let step = 0; step < PRIOR_SESSION_LOOKBACK_DAYS; step += 1) {
-    const bars = regularSessionBars(allBars, day);
-    if (bars.length > 0) return bars;
-    day = previousDate(day);
-  }
-  return [];
-}
 
 function extreme(bars: readonly Bar[], kind: 'high' | 'low'): number | null {
   if (bars.length === 0) return null;
@@ -53,15 +33,13 @@ export function breakoutCandidates(context: RegretContext, lookbackStartMs: numb
   const before = barsBetween(sessionBars, Number.NEGATIVE_INFINITY, lookbackStartMs - 1);
   const sessionExtreme = extreme(before, kind);
   if (sessionExtreme !== null) candidates.push({ name: `session ${kind}`, level: sessionExtreme, kind });
-  const rangeEnd = sessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * BAR_MS;
+  const rangeEnd = cachedSessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * BAR_MS;
   if (rangeEnd <= lookbackStartMs) {
     const range = extreme(barsBetween(sessionBars, Number.NEGATIVE_INFINITY, rangeEnd - 1), kind);
     if (range !== null) candidates.push({ name: `opening-range ${kind}`, level: range, kind });
   }
-  if (context.allBars !== null) {
-    const prior = extreme(priorSessionBars(context.allBars, context.entryDate), kind);
-    if (prior !== null) candidates.push({ name: `prior-session ${kind}`, level: prior, kind });
-  }
+  const prior = extreme(context.priorSessionBars, kind);
+  if (prior !== null) candidates.push({ name: `prior-session ${kind}`, level: prior, kind });
   return candidates;
 }
 

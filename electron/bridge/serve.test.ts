@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { defaultDataDir } from '../services/backend.ts';
+import { parseServeArgs } from './serve.ts';
+
+describe('qthink serve arguments', () => {
+  it('defaults to the desktop app\'s data directory and a free port', () => {
+    expect(parseServeArgs([])).toEqual({ dataDir: defaultDataDir(), port: 0, help: false });
+  });
+
+  it('reads --data-dir and --port in both spellings', () => {
+    expect(parseServeArgs(['--data-dir', 'j', '--port', '8123'])).toEqual({ dataDir: resolve('j'), port: 8123, help: false });
+    expect(parseServeArgs(['--data-dir=/tmp/j', '--port=0'])).toEqual({ dataDir: '/tmp/j', port: 0, help: false });
+  });
+
+  it('bad arguments come back as a message, not a throw', () => {
+    expect(parseServeArgs(['--port', 'http'])).toEqual({ error: expect.stringContaining('--port') });
+    expect(parseServeArgs(['--port', '70000'])).toEqual({ error: expect.stringContaining('65535') });
+    expect(parseServeArgs(['--data-dir'])).toEqual({ error: expect.stringContaining('--data-dir') });
+    expect(parseServeArgs(['--open'])).toEqual({ error: expect.stringContaining('--open') });
+  });
+
+  it('the default data directory follows each platform\'s convention', () => {
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32')).toContain('QThink Journal');
+    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux')).toBe('/x/cfg/QThink Journal/journal');
+    expect(defaultDataDir({}, 'darwin')).toContain('Library/Application Support/QThink Journal/journal');
+  });
+});

@@ -1,0 +1,26 @@
+import type { RegretDimension } from '../../shared/domain/journal.ts';
+
+/**
+ * Series colours for charts with one line per regret dimension or agent. They are CSS variables defined
+ * in screens-analysis.css from the theme's own colours, so both themes stay consistent; dashes tell
+ * apart the pairs whose hues sit close together.
+ */
+export type SeriesStyle = { readonly color: string; readonly dash?: string };
+
+export const DIMENSION_SERIES: Readonly<Record<RegretDimension, SeriesStyle>> = {
+  entry_regret: { color: 'var(--series-1)' },
+  exit_regret: { color: 'var(--series-2)' },
+  timing_regret: { color: 'var(--series-3)' },
+  decay_regret: { color: 'var(--series-4)', dash: '6 3' },
+  pin_regret: { color: 'var(--series-5)', dash: '2 3' },
+  trap_entry_regret: { color: 'var(--series-6)' },
+  late_exit_regret: { color: 'var(--series-7)', dash: '6 3' },
+};
+
+const SERIES_COUNT = 7;
+
+/** A stable style per agent by its position in the sorted agent list. */
+export function agentSeries(index: number): SeriesStyle {
+  const slot = (index % SERIES_COUNT) + 1;
+  return index < SERIES_COUNT ? { color: `var(--series-${slot})` } : { color: `var(--series-${slot})`, dash: '5 3' };
+}

@@ -1,0 +1,128 @@
+import { useMemo } from 'react';
+import { INITIAL_WEIGHT, MAX_LOWER_FACTOR, MAX_RAISE_FACTOR } from '../../../shared/engine/reinforcement.ts';
+import { EmptyState } from '../../components/EmptyState.tsx';
+import { ErrorState } from '../../components/ErrorState.tsx';
+import { Kpi } from '../../components/Kpi.tsx';
+import { LoadingState } from '../../components/LoadingState.tsx';
+import { NoCommittedTrades } from '../../components/NoCommittedTrades.tsx';
+import { Panel } from '../../components/Panel.tsx';
+import { num, plural } from '../../format.ts';
+import {
+  agentRows,
+  agentsActions,
+  confusionNewestFirst,
+  useAgentWeights,
+  useConfusion,
+  useHiddenAgents,
+  useWeightHistory,
+  weightSeries,
+} from '../../state/agents.ts';
+import '../../styles/screens-analysis.css';
+import { AgentTable } from './AgentTable.tsx';
+import { ConfusionLog } from './ConfusionLog.tsx';
+import { WeightTrendChart } from './WeightTrendChart.tsx';
+import { useAgentsScreen } from './useAgentsScreen.ts';
+
+/** Agents: how the reinforcement weights moved, how often each agent was right, and the mesh confusion log. */
+export function AgentsScreen() {
+  const { reload } = useAgentsScreen();
+  const weights = useAgentWeights();
+  const history = useWeightHistory();
+  const confusion = useConfusion();
+  const hidden = useHiddenAgents();
+  const series = useMemo(() => weightSeries(history.data ?? []), [history.data]);
+  const rows = useMemo(() => agentRows(weights.data ?? [], series), [weights.data, series]);
+  const confusionRows = useMemo(() => confusionNewestFirst(confusion.data ?? []), [confusion.data]);
+  const error = weights.error ?? history.error ?? confusion.error;
+  const loaded = weights.data !== null && history.data !== null && confusion.data !== null;
+  const loading = [weights, history, confusion].some((remote) => remote.status === 'loading');
+  const committedTrades = series.steps.length - 1;
+  const strongest = rows[0];
+  const weakest = rows.length > 1 ? rows[rows.length - 1] : undefined;
+
+  return (
+    <div className="screen qa-screen" data-testid="agents-screen">
+      <header className="screen-header">
+        <div>
+          <h1 className="screen-title">Agents</h1>
+          <p className="screen-subtitle">
+            Reinforcement weights start at {INITIAL_WEIGHT.toFixed(2)} and move after each committed trade, in exit order: at most +
+            {Math.round((MAX_RAISE_FACTOR - 1) * 100)}% or −{Math.round((1 - MAX_LOWER_FACTOR) * 100)}% per trade.
+          </p>
+        </div>
+        {loading && loaded ? <LoadingState inline label="Refreshing…" /> : null}
+      </header>
+
+      {error ? <ErrorState error={error} onRetry={reload} title="Could not load the agents" /> : null}
+
+      {!loaded ? (
+        error ? null : <LoadingState label="Loading agents…" />
+      ) : rows.length === 0 && confusionRows.length === 0 ? (
+        <Panel>
+          <NoCommittedTrades what="each agent's weight trend" />
+        </Panel>
+      ) : (
+        <>
+          <div className="qa-kpis" data-testid="agents-kpis">
+            <Kpi label="Agents" value={String(rows.length)} hint={plural(committedTrades, 'weight update')} />
+            {strongest ? <Kpi label="Highest weight" value={`${strongest.agent} ${num(strongest.weight, 2)}`} tone="good" /> : null}
+            {weakest ? <Kpi label="Lowest weight" value={`${weakest.agent} ${num(weakest.weight, 2)}`} tone="bad" /> : null}
+            <Kpi label="Trades under mesh conflict" value={String(confusionRows.length)} hint="mesh alignment below 60%" />
+          </div>
+
+          <div className="qa-grid-2-1">
+            <Panel title="Weight trend" testId="agents-trend" actions={<span className="qa-panel-note">dashed line = starting weight 1.00</span>}>
+              {series.agents.length === 0 ? (
+                <EmptyState title="No weight updates yet" body="Weights move when a committed trade carries agent signals (the trade's agents, or a signal timeline imported with it)." />
+              ) : (
+                <WeightTrendChart series={series} hidden={hidden} />
+              )}
+            </Panel>
+            <Panel title="Current weights" testId="agents-current">
+              <ol className="qa-weight-list">
+                {rows.map((row) => (
+                  <li key={row.agent} className="qa-weight-item">
+                    <span className="qa-weight-name">{row.agent}</span>
+                    <span className="qa-weight-bar" aria-hidden="true">
+                      <span className="qa-weight-ref" />
+                      <span
+                        className={row.weight >= 1 ? 'qa-weight-fill qa-weight-up' : 'qa-weight-fill qa-weight-down'}
+                        style={weightBarStyle(row.weight)}
+                      />
+                    </span>
+                    <span className="num mono">{num(row.weight, 3)}</span>
+                  </li>
+                ))}
+              </ol>
+              <p className="qa-note">Bar: weight against 1.00 (centre), on a 0.50–1.50 scale.</p>
+            </Panel>
+          </div>
+
+          <Panel title="Agents" testId="agents-rates" actions={<span className="qa-panel-note">click an agent to show or hide its line</span>}>
+            <AgentTable rows={rows} order={series.agents} hidden={hidden} onToggle={(agent) => agentsActions().toggleAgent(agent)} />
+          </Panel>
+
+          <Panel title="Mesh confusion log" testId="agents-confusion" actions={<span className="qa-panel-note">{plural(confusionRows.length, 'trade')}</span>}>
+            {confusionRows.length === 0 ? (
+              <EmptyState
+                testId="confusion-empty"
+                title="No trades under mesh conflict"
+                body="A trade lands here when less than 60% of the mesh's weight agreed with its direction."
+              />
+            ) : (
+              <ConfusionLog rows={confusionRows} />
+            )}
+          </Panel>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** A bar from the 1.00 centre line to the weight, on a 0.50 … 1.50 scale (clamped). */
+function weightBarStyle(weight: number): { left: string; width: string } {
+  const position = Math.min(1, Math.max(0, (weight - 0.5) / 1));
+  const centre = 0.5;
+  const left = Math.min(position, centre);
+  return { left: `${left * 100}%`, width: `${Math.max(0.5, Math.abs(position - centre) * 100)}%` };
+}

@@ -1,0 +1,150 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import type { JournalEntry } from '../../../shared/domain/journal.ts';
+import { RegretStrip } from '../../components/RegretStrip.tsx';
+import { contractLabel, etTime, humanize, money, pnlTone } from '../../format.ts';
+import { selectTrade, toggleSort, type Sort, type SortKey } from '../../state/review.ts';
+
+export const ROW_HEIGHT = 30;
+
+const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: string; readonly numeric?: boolean }[] = [
+  { key: 'time', label: 'Time' },
+  { key: 'block', label: 'Block' },
+  { key: 'contract', label: 'Contract' },
+  { key: 'side', label: 'Side' },
+  { key: 'qty', label: 'Qty', numeric: true },
+  { key: 'pnl', label: 'PnL', numeric: true },
+  { key: 'regret', label: 'Regret' },
+  { key: 'archetype', label: 'Archetype' },
+  { key: 'label', label: 'Label' },
+  { key: 'source', label: 'Source' },
+  { key: 'flags', label: 'Flags' },
+];
+
+const BLOCK_SHORT: Record<string, string> = {
+  early_open: 'Open',
+  chop_mid: 'Chop mid',
+  setup_mid: 'Setup mid',
+  decay_close: 'Decay close',
+  outside_session: 'Outside',
+};
+
+export type ReviewTableProps = {
+  readonly entries: readonly JournalEntry[];
+  readonly selectedId: string | null;
+  readonly sort: Sort;
+  readonly saving: readonly string[];
+  readonly confirmed: readonly string[];
+};
+
+/**
+ * The staged batch, virtualised so thousands of rows scroll smoothly: only the rows in view (plus a few)
+ * are in the DOM. The selected row is kept in view as j/k move it.
+ */
+export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: ReviewTableProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: entries.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    initialRect: { width: 900, height: 600 },
+    // The sticky header row covers the top of the scroll area.
+    scrollPaddingStart: ROW_HEIGHT,
+  });
+  const selectedIndex = entries.findIndex((entry) => entry.id === selectedId);
+
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  return (
+    <div className="review-table" role="grid" aria-label="Staged trades" aria-rowcount={entries.length + 1} ref={scrollRef} data-testid="review-table">
+      <div className="review-row review-head" role="row" aria-rowindex={1}>
+        {COLUMNS.map((column) => {
+          const sortable = column.key !== 'flags';
+          const active = sort.key === column.key;
+          return (
+            <div
+              key={column.key}
+              role="columnheader"
+              className={column.numeric ? 'cell num' : 'cell'}
+              aria-sort={active ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}
+            >
+              {sortable ? (
+                <button type="button" className="sort-button" onClick={() => toggleSort(column.key as SortKey)} data-testid={`sort-${column.key}`}>
+                  {column.label}
+                  <span className="sort-mark" aria-hidden="true">
+                    {active ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              ) : (
+                column.label
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div className="review-body" style={{ height: virtualizer.getTotalSize() }}>
+        <div>
+          {virtualizer.getVirtualItems().map((item) => {
+            const entry = entries[item.index];
+            if (!entry) return null;
+            const selected = entry.id === selectedId;
+            const classes = ['review-row', selected ? 'selected' : '', entry.label_source === 'manual' ? 'overridden' : '', confirmed.includes(entry.id) ? 'confirmed' : '']
+              .filter(Boolean)
+              .join(' ');
+            return (
+              <div
+                key={entry.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                aria-selected={selected}
+                className={classes}
+                style={{ position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                onClick={() => selectTrade(entry.id)}
+                data-testid="review-row"
+                data-trade-id={entry.id}
+              >
+                <div role="gridcell" className="cell num">
+                  {etTime(entry.entry_time)}
+                </div>
+                <div role="gridcell" className="cell muted" title={humanize(entry.time_block)}>
+                  {BLOCK_SHORT[entry.time_block] ?? entry.time_block}
+                </div>
+                <div role="gridcell" className="cell contract">
+                  {contractLabel(entry.trade)}
+                </div>
+                <div role="gridcell" className="cell muted">
+                  {entry.trade.side}
+                </div>
+                <div role="gridcell" className="cell num">
+                  {entry.trade.qty}
+                </div>
+                <div role="gridcell" className={`cell num ${pnlTone(entry.pnl)}`}>
+                  {money(entry.pnl)}
+                </div>
+                <div role="gridcell" className="cell">
+                  <RegretStrip scores={entry} />
+                </div>
+                <div role="gridcell" className="cell" data-testid="row-archetype" title={humanize(entry.setup_archetype)}>
+                  {humanize(entry.setup_archetype)}
+                </div>
+                <div role="gridcell" className={`cell label-${entry.final_label}`} data-testid="row-label" title={humanize(entry.final_label)}>
+                  {humanize(entry.final_label)}
+                </div>
+                <div role="gridcell" className={entry.label_source === 'manual' ? 'cell warn' : 'cell muted'} data-testid="row-source">
+                  {saving.includes(entry.id) ? '…' : entry.label_source}
+                </div>
+                <div role="gridcell" className="cell" title={entry.flags.join(', ')}>
+                  {entry.mesh_conflict ? <span className="flag-dot bad" aria-label="mesh conflict">●</span> : null}
+                  {entry.flags.length > 0 ? <span className="muted num">{entry.flags.length}</span> : null}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
