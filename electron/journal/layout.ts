@@ -1,6 +1,7 @@
 /**
- * The data directory, relative paths ('/' separated on every platform). The journal logs are the seed's names; everything the store keeps
- * for itself (staging, market data, commit marker) lives in its own folder so other tools can ignore it.
+ * The data directory, relative paths ('/' separated on every platform). The journal logs keep the seed's
+ * names; what the store keeps for itself (staging, market data, commit marker) lives in its own folders, so
+ * other tools can ignore it.
  */
 export const SYNC_LOG = 'sync_log.jsonl';
 export const STAGING_BATCH = 'staging/batch.json';

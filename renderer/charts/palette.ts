@@ -17,10 +17,11 @@ export const DIMENSION_SERIES: Readonly<Record<RegretDimension, SeriesStyle>> = 
   late_exit_regret: { color: 'var(--series-7)', dash: '6 3' },
 };
 
-const SERIES_COUNT = 7;
+/** Agent lines take the series in an order that keeps neighbouring hues apart (blue, amber, purple, green …). */
+const AGENT_SLOTS = [1, 2, 3, 7, 6, 5, 4] as const;
 
-/** A stable style per agent by its position in the sorted agent list. */
+/** A stable style per agent by its position in the sorted agent list; past seven agents the lines are dashed. */
 export function agentSeries(index: number): SeriesStyle {
-  const slot = (index % SERIES_COUNT) + 1;
-  return index < SERIES_COUNT ? { color: `var(--series-${slot})` } : { color: `var(--series-${slot})`, dash: '5 3' };
+  const slot = AGENT_SLOTS[index % AGENT_SLOTS.length] ?? 1;
+  return index < AGENT_SLOTS.length ? { color: `var(--series-${slot})` } : { color: `var(--series-${slot})`, dash: '5 3' };
 }

@@ -19,23 +19,31 @@ export function Dialog({ title, open, onClose, children, footer, testId, wide }:
   const titleId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
 
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
+
   useEffect(() => {
     if (!open) return undefined;
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const box = boxRef.current;
-    const first = box?.querySelector<HTMLElement>('[data-autofocus]') ?? box?.querySelector<HTMLElement>('button, [href], input, select, textarea');
-    (first ?? box)?.focus();
-    return () => previous?.focus();
+    const wanted = box?.querySelector<HTMLElement>('[data-autofocus]:not([disabled])') ?? box?.querySelector<HTMLElement>('input, select, textarea');
+    (wanted ?? box)?.focus();
+    // Escape closes wherever focus is (the focused button may have been disabled while the dialog loads).
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    window.addEventListener('keydown', onEscape);
+    return () => {
+      window.removeEventListener('keydown', onEscape);
+      previous?.focus();
+    };
   }, [open]);
 
   if (!open) return null;
 
   const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.stopPropagation();
-      onClose();
-      return;
-    }
     if (event.key !== 'Tab' || !boxRef.current) return;
     const focusable = [...boxRef.current.querySelectorAll<HTMLElement>('button:not([disabled]), [href], input, select, textarea')];
     const first = focusable[0];

@@ -110,8 +110,13 @@ export function agentRows(weights: readonly AgentWeight[], series: WeightSeries)
     .sort((a, b) => b.weight - a.weight || a.agent.localeCompare(b.agent));
 }
 
-/** Lowest and highest weight on the chart, padded and always including the 1.0 reference. */
-export function weightDomain(series: WeightSeries): [number, number] {
+export type WeightAxis = { readonly domain: [number, number]; readonly ticks: readonly number[] };
+
+/**
+ * The y axis of the trend chart: from the lowest to the highest weight with a little room, snapped to a
+ * round step so the ticks read 0.60, 0.70 … and always include the 1.00 starting weight.
+ */
+export function weightAxis(series: WeightSeries): WeightAxis {
   let low = 1;
   let high = 1;
   for (const step of series.steps) {
@@ -120,8 +125,13 @@ export function weightDomain(series: WeightSeries): [number, number] {
       high = Math.max(high, value);
     }
   }
-  const pad = Math.max(0.05, (high - low) * 0.1);
-  return [Math.max(0, Math.floor((low - pad) * 20) / 20), Math.ceil((high + pad) * 20) / 20];
+  const range = high - low;
+  const step = range <= 0.3 ? 0.05 : range <= 0.9 ? 0.1 : 0.25;
+  const from = Math.max(0, Math.floor((low - step / 2) / step) * step);
+  const to = Math.ceil((high + step / 2) / step) * step;
+  const ticks: number[] = [];
+  for (let index = 0; from + index * step <= to + 1e-9; index += 1) ticks.push(Math.round((from + index * step) * 1000) / 1000);
+  return { domain: [Math.round(from * 1000) / 1000, Math.round(to * 1000) / 1000], ticks };
 }
 
 /** Newest first: the trader reads the log from the latest conflict back. */

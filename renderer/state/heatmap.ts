@@ -85,6 +85,22 @@ export function slotGrid(heatmap: Heatmap): SlotGrid {
   return { cell: (weekday, slot) => cells.get(`${weekday} ${slot}`) ?? null, maxAbsPnl, outside, trades };
 }
 
+/** One 30-minute entry slot over all weekdays: its trades and PnL, for the time-of-day profile. */
+export type SlotTotal = { readonly slot: string; readonly trades: number; readonly pnl: number };
+
+export function slotTotals(heatmap: Heatmap): SlotTotal[] {
+  return SESSION_SLOTS.map((slot) => {
+    let trades = 0;
+    let pnl = 0;
+    for (const cell of heatmap.time_by_weekday) {
+      if (cell.slot !== slot || cell.weekday > 5) continue;
+      trades += cell.trades;
+      pnl += cell.pnl;
+    }
+    return { slot, trades, pnl: Math.round(pnl * 100) / 100 };
+  });
+}
+
 export type BlockCell = { readonly mean: number | null; readonly count: number };
 
 export type BlockGrid = {
@@ -105,13 +121,17 @@ export function blockGrid(heatmap: Heatmap): BlockGrid {
   return { blocks, cell, scoredTrades, empty: heatmap.block_by_dimension.every((row) => row.count === 0) };
 }
 
+/** Share of the PnL colour in a cell's background: past ~60% the theme's text colour on it gets hard to read. */
+const PNL_FILL_MIN = 16;
+const PNL_FILL_MAX = 58;
+
 /**
  * Background of a PnL cell on the diverging scale: green for profit, red for loss, stronger with size
  * relative to the grid's largest cell; a floor keeps a small but real result visible.
  */
 export function pnlFill(pnl: number, maxAbsPnl: number): string {
   if (maxAbsPnl <= 0 || pnl === 0) return 'var(--panel-hover)';
-  const strength = Math.round(18 + 72 * Math.min(1, Math.abs(pnl) / maxAbsPnl));
+  const strength = Math.round(PNL_FILL_MIN + (PNL_FILL_MAX - PNL_FILL_MIN) * Math.min(1, Math.abs(pnl) / maxAbsPnl));
   return `color-mix(in srgb, var(${pnl > 0 ? '--good' : '--bad'}) ${strength}%, var(--panel))`;
 }
 

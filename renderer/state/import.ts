@@ -77,6 +77,11 @@ export function mergeSummary(previousIds: ReadonlySet<string>, outcome: ImportOu
   };
 }
 
+/** Rows rejected: one row can fail on several fields, each listed as its own error. */
+export function rejectedRowCount(errors: readonly { readonly file: string; readonly line: number }[]): number {
+  return new Set(errors.map((error) => `${error.file}\u0000${error.line}`)).size;
+}
+
 let nextKey = 1;
 
 // ---------- actions ----------

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Api } from '../../shared/ipc/contract.ts';
-import type { ApiError, CalendarDay, ExportFile, ExportFormat, JournalFilter, MemoryTrigger } from '../../shared/ipc/schemas.ts';
+import type { ApiError, CalendarDay, ExportFile, ExportFormat, JournalFilter, JournalSummary, MemoryTrigger } from '../../shared/ipc/schemas.ts';
 import { idle, loading, requestCounter, settled, type Remote } from '../components/remote.ts';
 
 /**
@@ -33,6 +33,8 @@ export type JournalState = {
   readonly triggers: Remote<readonly MemoryTrigger[]>;
   /** Agent names for the agent filter. */
   readonly agents: readonly string[];
+  /** Group sizes behind the memory triggers, to say why none has fired; null until loaded or on failure. */
+  readonly summary: JournalSummary | null;
   readonly exporting: ExportState;
 };
 
@@ -56,6 +58,7 @@ export function emptyJournalState(): JournalState {
     trades: idle(),
     triggers: idle(),
     agents: [],
+    summary: null,
     exporting: { busy: null, outcome: null, error: null },
   };
 }
@@ -76,16 +79,18 @@ export const useJournalStore = create<JournalState & JournalActions>()((set, get
   loadOverview: async (api) => {
     const id = overviewRequests.next();
     set((state) => ({ calendar: loading(state.calendar), triggers: loading(state.triggers) }));
-    const [calendar, triggers, agents] = await Promise.all([
+    const [calendar, triggers, agents, summary] = await Promise.all([
       api.invoke('journal.calendar', {}),
       api.invoke('journal.triggers', {}),
       api.invoke('agents.weights', {}),
+      api.invoke('journal.summary', {}),
     ]);
     if (!overviewRequests.isLatest(id)) return;
     set((state) => ({
       calendar: settled(state.calendar, calendar.ok ? { ok: true, value: calendar.value.days } : calendar),
       triggers: settled(state.triggers, triggers.ok ? { ok: true, value: triggers.value.triggers } : triggers),
       agents: agents.ok ? agents.value.agents.map((row) => row.agent) : state.agents,
+      summary: summary.ok ? summary.value : null,
     }));
   },
   loadTrades: async (api) => {
@@ -142,6 +147,32 @@ export function newestFirst(entries: readonly JournalEntry[]): JournalEntry[] {
   return [...entries].reverse();
 }
 
+/** How many groups of each kind hold enough trades for a memory trigger to be tested at all. */
+export type TriggerReadiness = {
+  readonly kind: 'archetypes' | 'time blocks' | 'agents';
+  readonly ready: number;
+  readonly total: number;
+  readonly largest: number;
+};
+
+/**
+ * Archetype and agent patterns test a group on its own (against a coin flip); a time-block pattern compares
+ * the block with the rest of the journal, so the rest must reach the minimum sample too.
+ */
+export function triggerReadiness(summary: JournalSummary, minimumSample: number): TriggerReadiness[] {
+  const total = summary.totals.trades;
+  const count = (kind: TriggerReadiness['kind'], groups: readonly { trades: number }[], needsRest: boolean): TriggerReadiness => {
+    const present = groups.filter((group) => group.trades > 0);
+    const ready = present.filter((group) => group.trades >= minimumSample && (!needsRest || total - group.trades >= minimumSample)).length;
+    return { kind, ready, total: present.length, largest: Math.max(0, ...present.map((group) => group.trades)) };
+  };
+  return [
+    count('archetypes', summary.by_archetype, false),
+    count('time blocks', summary.by_time_block, true),
+    count('agents', summary.by_agent, false),
+  ];
+}
+
 // --- hooks ---
 
 export const useJournalFilter = (): JournalFilter => useJournalStore((state) => state.filter);
@@ -150,6 +181,7 @@ export const useCalendar = (): Remote<readonly CalendarDay[]> => useJournalStore
 export const useTradeList = (): Remote<TradeList> => useJournalStore((state) => state.trades);
 export const useTriggers = (): Remote<readonly MemoryTrigger[]> => useJournalStore((state) => state.triggers);
 export const useJournalAgents = (): readonly string[] => useJournalStore((state) => state.agents);
+export const useJournalSummary = (): JournalSummary | null => useJournalStore((state) => state.summary);
 export const useExportState = (): ExportState => useJournalStore((state) => state.exporting);
 
 export function journalActions(): JournalActions {

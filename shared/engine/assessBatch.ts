@@ -2,8 +2,7 @@ import type { JournalEntry } from '../domain/journal.ts';
 import type { BarSeries, DayContext } from '../domain/market.ts';
 import type { TradeRecord } from '../domain/trade.ts';
 import { assessTrade } from './assessTrade.ts';
-import { sortInstantOf } from './outcome.ts';
-import { buildMarketIndex, tradeDay } from './marketIndex.ts';
+import { buildMarketIndex, instantKey, tradeDay } from './marketIndex.ts';
 
 export type BatchInput = {
   readonly trades: readonly TradeRecord[];
@@ -37,14 +36,22 @@ export function assessBatch(input: BatchInput, options: BatchOptions = {}): Jour
 
 export function sortTradesByExit(trades: readonly TradeRecord[]): TradeRecord[] {
   return trades
-    .map((trade) => ({ trade, at: sortInstantOf(trade.exit_time) }))
+    .map((trade) => ({ trade, at: instantKey(trade.exit_time) }))
     .sort((a, b) => a.at - b.at || compareIds(a.trade.id, b.trade.id))
     .map((item) => item.trade);
 }
 
 /** Exit order then id: the journal's one order (sync_log.jsonl, reinforcement, every derived file). */
 export function compareEntries(a: Pick<JournalEntry, 'exit_time' | 'id'>, b: Pick<JournalEntry, 'exit_time' | 'id'>): number {
-  return sortInstantOf(a.exit_time) - sortInstantOf(b.exit_time) || compareIds(a.id, b.id);
+  return instantKey(a.exit_time) - instantKey(b.exit_time) || compareIds(a.id, b.id);
+}
+
+/** Entries in journal order, each time parsed once (a sort compares n log n times). */
+export function sortEntries<T extends Pick<JournalEntry, 'exit_time' | 'id'>>(entries: readonly T[]): T[] {
+  return entries
+    .map((entry) => ({ entry, at: instantKey(entry.exit_time) }))
+    .sort((a, b) => a.at - b.at || compareIds(a.entry.id, b.entry.id))
+    .map((item) => item.entry);
 }
 
 /** Code-unit order, never the machine's locale, so every computer sorts the same way. */

@@ -1,6 +1,7 @@
 import type { Bar, BarSeries, DayContext } from '../domain/market.ts';
 import { etClock, etMinuteToMs, parseTimestamp } from '../market/calendar.ts';
 import { lowerBound } from '../market/barWindow.ts';
+import { sortInstantOf } from './outcome.ts';
 
 /**
  * Market data indexed for many trades at once: one sorted, de-duplicated series per symbol and one
@@ -50,12 +51,44 @@ export function buildMarketIndex(input: { readonly bars: readonly BarSeries[]; r
   };
 }
 
-/** The New York calendar day of a trade time (a bare date is its own day); null when unreadable. */
+const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2}[T ]\d{2})(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const dayByHour = new Map<string, string | null>();
+const DAY_CACHE_LIMIT = 100_000;
+
+/**
+ * The New York calendar day of a trade time (a bare date is its own day); null when unreadable. Time-zone
+ * conversion is slow (tens of microseconds), and New York's offset changes only on whole hours, so the day
+ * is remembered per written hour and offset: years of journal need a few thousand conversions, not one a line.
+ */
 export function tradeDay(time: string): string | null {
   const trimmed = time.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(trimmed)) return trimmed;
+  const match = ISO_WITH_OFFSET.exec(trimmed);
+  const key = match ? `${match[1]}${match[2]}` : null;
+  if (key !== null) {
+    const known = dayByHour.get(key);
+    if (known !== undefined) return known;
+  }
   const ms = parseTimestamp(trimmed);
-  return Number.isFinite(ms) ? etClock(ms).date : null;
+  const day = Number.isFinite(ms) ? etClock(ms).date : null;
+  if (key !== null) {
+    if (dayByHour.size >= DAY_CACHE_LIMIT) dayByHour.clear();
+    dayByHour.set(key, day);
+  }
+  return day;
+}
+
+/**
+ * A sortable instant of a trade time, as sortInstantOf gives it, without a time-zone library call for the
+ * usual ISO-with-offset text (the platform's own ISO parser reads those exactly).
+ */
+export function instantKey(time: string): number {
+  const trimmed = time.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(trimmed)) {
+    const ms = Date.parse(trimmed);
+    if (Number.isFinite(ms)) return ms;
+  }
+  return sortInstantOf(trimmed);
 }
 
 export function normalizeSymbol(symbol: string): string {

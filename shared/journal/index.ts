@@ -1,7 +1,7 @@
 import type { Explanations, JournalEntry, ScoreLevels } from '../domain/journal.ts';
 import { findMemoryTriggers } from '../engine/memoryTriggers.ts';
-import { replayReinforcement } from '../engine/reinforcement.ts';
-import { compareEntries } from '../engine/assessBatch.ts';
+import { INITIAL_WEIGHT, reinforceTrade, type ReinforcementResult } from '../engine/reinforcement.ts';
+import { sortEntries } from '../engine/assessBatch.ts';
 import { ClusterAccumulator, TRADE_CLUSTERS_FILE } from './clusters.ts';
 import { ConfusionAccumulator, MESH_CONFUSION_FILE } from './confusion.ts';
 import { MESH_CONFIG_FILE, renderMeshConfig } from './meshConfig.ts';
@@ -69,6 +69,25 @@ function slim(entry: JournalEntry): JournalEntry {
   return { ...rest, explanations: NO_EXPLANATIONS, archetype_evidence: [], levels: NO_LEVELS };
 }
 
+/**
+ * The engine's replayReinforcement, with each exit time parsed once for the sort: the same updates in the
+ * same order (exit time, then id; ids are unique in a journal), fast enough for years of trades.
+ */
+export function replayInJournalOrder(entries: readonly JournalEntry[]): ReinforcementResult {
+  let weights: Record<string, number> = {};
+  const log: ReinforcementResult['log'] = [];
+  const history: ReinforcementResult['history'] = [];
+  for (const entry of sortEntries(entries)) {
+    const result = reinforceTrade(entry, weights);
+    weights = result.weights;
+    for (const line of result.log) log.push(line);
+    for (const point of result.history) history.push(point);
+  }
+  const sorted: Record<string, number> = {};
+  for (const name of Object.keys(weights).sort()) sorted[name] = weights[name] ?? INITIAL_WEIGHT;
+  return { weights: sorted, log, history };
+}
+
 export function createJournalAccumulator(): JournalAccumulator {
   const summary = new SummaryAccumulator();
   const clusters = new ClusterAccumulator();
@@ -84,7 +103,7 @@ export function createJournalAccumulator(): JournalAccumulator {
       slimEntries.push(slim(entry));
     },
     finish: () => {
-      const reinforcement = replayReinforcement(slimEntries);
+      const reinforcement = replayInJournalOrder(slimEntries);
       const triggers = findMemoryTriggers(slimEntries);
       const span = summary.span();
       const files = new Map<DerivedFile, string>();
@@ -104,6 +123,6 @@ export function createJournalAccumulator(): JournalAccumulator {
 /** Every derived file from the committed entries, put in the journal's order (exit time, then id) first. */
 export function deriveJournalFiles(entries: Iterable<JournalEntry>): Map<DerivedFile, string> {
   const accumulator = createJournalAccumulator();
-  for (const entry of [...entries].sort(compareEntries)) accumulator.add(entry);
+  for (const entry of sortEntries([...entries])) accumulator.add(entry);
   return accumulator.finish();
 }

@@ -13,8 +13,11 @@ function KeyTable({ rows }: { readonly rows: readonly { readonly keys: readonly 
               {row.keys.map((key, index) => (
                 <span key={key}>
                   {index > 0 ? <span className="muted"> / </span> : null}
-                  {key.split(' ').map((part) => (
-                    <Kbd key={part}>{part}</Kbd>
+                  {key.split(' ').map((part, step) => (
+                    <span key={part}>
+                      {step > 0 ? <span className="muted"> then </span> : null}
+                      <Kbd>{part}</Kbd>
+                    </span>
                   ))}
                 </span>
               ))}

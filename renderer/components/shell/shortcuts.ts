@@ -47,9 +47,9 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return !['checkbox', 'radio', 'button', 'submit', 'reset', 'file'].includes(type);
 }
 
-/** Rows of the help overlay's "Anywhere" section. */
+/** Rows of the help overlay's "Anywhere" section. In `keys`, a space separates keys pressed one after the other, "+" keys held together; several entries are alternatives. */
 export const GLOBAL_KEYS: readonly { readonly keys: readonly string[]; readonly action: string }[] = [
-  ...SCREEN_META.map((meta) => ({ keys: [`g ${meta.letter}`, `Ctrl ${meta.digit}`], action: `Go to ${meta.label}` })),
+  ...SCREEN_META.map((meta) => ({ keys: [`g ${meta.letter}`, `Ctrl+${meta.digit}`], action: `Go to ${meta.label}` })),
   { keys: ['?'], action: 'Show or hide this help' },
   { keys: ['Esc'], action: 'Close a dialog or this help' },
 ];

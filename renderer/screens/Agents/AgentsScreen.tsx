@@ -71,7 +71,7 @@ export function AgentsScreen() {
           </div>
 
           <div className="qa-grid-2-1">
-            <Panel title="Weight trend" testId="agents-trend" actions={<span className="qa-panel-note">dashed line = starting weight 1.00</span>}>
+            <Panel title="Weight trend" className="qa-panel-fill" testId="agents-trend" actions={<span className="qa-panel-note">dashed line = starting weight 1.00</span>}>
               {series.agents.length === 0 ? (
                 <EmptyState title="No weight updates yet" body="Weights move when a committed trade carries agent signals (the trade's agents, or a signal timeline imported with it)." />
               ) : (

@@ -24,7 +24,7 @@ export function ConfusionLog({ rows }: { readonly rows: readonly ConfusionRow[] 
         <tbody>
           {rows.map((row) => (
             <tr key={row.trade_id} data-testid={`confusion-row-${row.trade_id}`}>
-              <td className="num">{etDateTime(row.time)}</td>
+              <td className="qa-tnum">{etDateTime(row.time)}</td>
               <td className="mono">{row.trade_id}</td>
               <td className="num">{pct(row.mesh_alignment)}</td>
               <td>

@@ -4,7 +4,7 @@ import { AXIS_LINE, AXIS_TICK, CHART_MARGIN, GRID_STROKE } from '../../charts/ax
 import { hoveredRow, TooltipBox, TooltipLine, type TooltipProps } from '../../charts/ChartTooltip.tsx';
 import { agentSeries } from '../../charts/palette.ts';
 import { etDateTime, num } from '../../format.ts';
-import { weightDomain, type WeightSeries, type WeightStep } from '../../state/agents.ts';
+import { weightAxis, type WeightSeries, type WeightStep } from '../../state/agents.ts';
 
 export type WeightTrendChartProps = {
   readonly series: WeightSeries;
@@ -13,11 +13,11 @@ export type WeightTrendChartProps = {
 
 /** Reinforcement weight of each agent after each committed trade (x = trade number in exit order). */
 export function WeightTrendChart({ series, hidden }: WeightTrendChartProps) {
-  const domain = weightDomain(series);
+  const axis = weightAxis(series);
   return (
     <div className="qa-chart" data-testid="agents-weight-chart">
-      <ResponsiveContainer width="100%" height="100%">
-        <LineChart data={[...series.steps]} margin={CHART_MARGIN}>
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 300 }}>
+        <LineChart data={[...series.steps]} margin={{ ...CHART_MARGIN, right: 40 }}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis
             dataKey="seq"
@@ -30,7 +30,7 @@ export function WeightTrendChart({ series, hidden }: WeightTrendChartProps) {
             label={{ value: 'committed trade #', position: 'insideBottomRight', offset: -2, fill: 'var(--text-muted)', fontSize: 11 }}
             height={36}
           />
-          <YAxis domain={domain} tick={AXIS_TICK} axisLine={false} tickLine={false} width={40} tickFormatter={(value: number) => value.toFixed(2)} />
+          <YAxis domain={axis.domain} ticks={[...axis.ticks]} tick={AXIS_TICK} axisLine={false} tickLine={false} width={40} tickFormatter={(value: number) => value.toFixed(2)} />
           <ReferenceLine y={INITIAL_WEIGHT} stroke="var(--text-muted)" strokeDasharray="4 4" label={{ value: INITIAL_WEIGHT.toFixed(2), position: 'right', fill: 'var(--text-muted)', fontSize: 10 }} />
           <Tooltip cursor={{ stroke: 'var(--border)' }} content={(props: TooltipProps) => <StepTooltip {...props} series={series} hidden={hidden} />} />
           {series.agents.map((agent, index) =>

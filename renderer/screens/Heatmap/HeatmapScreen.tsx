@@ -6,9 +6,10 @@ import { NoCommittedTrades } from '../../components/NoCommittedTrades.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
 import { plural } from '../../format.ts';
-import { blockGrid, heatmapActions, slotGrid, useHeatmapData, useHeatmapMode, type HeatmapMode } from '../../state/heatmap.ts';
+import { blockGrid, heatmapActions, slotGrid, slotTotals, useHeatmapData, useHeatmapMode, type HeatmapMode } from '../../state/heatmap.ts';
 import '../../styles/screens-analysis.css';
 import { BlockDimensionGrid } from './BlockDimensionGrid.tsx';
+import { SlotProfile } from './SlotProfile.tsx';
 import { TimeWeekdayGrid } from './TimeWeekdayGrid.tsx';
 import { useHeatmapScreen } from './useHeatmapScreen.ts';
 
@@ -25,6 +26,7 @@ export function HeatmapScreen() {
   const data = heatmap.data;
   const blocks = useMemo(() => (data ? blockGrid(data) : null), [data]);
   const slots = useMemo(() => (data ? slotGrid(data) : null), [data]);
+  const profile = useMemo(() => (data ? slotTotals(data) : []), [data]);
   const nothing = blocks !== null && slots !== null && blocks.empty && slots.trades === 0 && slots.outside === 0;
 
   return (
@@ -49,10 +51,15 @@ export function HeatmapScreen() {
         </Panel>
       ) : (
         <div className="qa-grid-heat">
-          <Panel title="Time block × regret dimension" testId="heatmap-blocks" actions={<span className="qa-panel-note">mean regret · n = trades scored</span>}>
-            <BlockDimensionGrid grid={blocks} />
-            <RegretLegend />
-          </Panel>
+          <div className="qa-stack">
+            <Panel title="Time block × regret dimension" testId="heatmap-blocks" actions={<span className="qa-panel-note">mean regret · n = trades scored</span>}>
+              <BlockDimensionGrid grid={blocks} />
+              <RegretLegend />
+            </Panel>
+            <Panel title="PnL by entry time, all weekdays" testId="heatmap-profile" actions={<span className="qa-panel-note">30-minute slots, New York time</span>}>
+              <SlotProfile totals={profile} />
+            </Panel>
+          </div>
           <Panel
             title="Time of day × weekday"
             testId="heatmap-time"

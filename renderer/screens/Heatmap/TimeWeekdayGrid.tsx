@@ -22,7 +22,7 @@ export function TimeWeekdayGrid({ grid, mode }: { readonly grid: SlotGrid; reado
         <thead>
           <tr>
             <th scope="col" className="qa-heat-corner">
-              Entry (ET)
+              <abbr title="Entry time, New York">ET</abbr>
             </th>
             {WEEKDAYS.map((day) => (
               <th key={day.day} scope="col">

@@ -2,7 +2,7 @@ import type { ImportOutcome } from '../../../shared/ipc/schemas.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { count, plural } from '../../format.ts';
-import type { MergeSummary } from '../../state/import.ts';
+import { rejectedRowCount, type MergeSummary } from '../../state/import.ts';
 import { RowErrorTable } from './RowErrorTable.tsx';
 
 export type ImportResultProps = {
@@ -16,6 +16,7 @@ export type ImportResultProps = {
 export function ImportResult({ outcome, merge, errorFile, onReview }: ImportResultProps) {
   const { report, batch } = outcome;
   const staged = batch.entries.length;
+  const rejected = rejectedRowCount(report.errors);
   return (
     <Panel
       title="Last import"
@@ -35,7 +36,9 @@ export function ImportResult({ outcome, merge, errorFile, onReview }: ImportResu
             <span className="figure-label">trades staged</span>
           </div>
           <div className="figure">
-            <span className={report.errors.length > 0 ? 'figure-value num bad' : 'figure-value num'}>{count(report.errors.length)}</span>
+            <span className={rejected > 0 ? 'figure-value num bad' : 'figure-value num'} data-testid="rejected-count">
+              {count(rejected)}
+            </span>
             <span className="figure-label">rows rejected</span>
           </div>
           <div className="figure">

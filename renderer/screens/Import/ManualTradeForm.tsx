@@ -106,8 +106,8 @@ export function ManualTradeForm({ onSubmit, disabled }: ManualTradeFormProps) {
       </Field>
       <Field name="strike" label="Strike" inputMode="decimal" placeholder="620" {...common} />
       <Field name="side" label="Side" {...common}>
-        <option value="long">Long (bought to open)</option>
-        <option value="short">Short (sold to open)</option>
+        <option value="long">Long</option>
+        <option value="short">Short</option>
       </Field>
       <Field name="qty" label="Contracts" inputMode="numeric" {...common} />
       <Field name="entry_time" label="Entry (ET)" placeholder="10:15" {...common} />

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import type { RowError } from '../../../shared/domain/errors.ts';
 import { formatRowError } from '../../../shared/domain/errors.ts';
-import { count } from '../../format.ts';
-import { setErrorFile } from '../../state/import.ts';
+import { count, plural } from '../../format.ts';
+import { rejectedRowCount, setErrorFile } from '../../state/import.ts';
 
 /** Rows rendered at once; beyond that the trader filters by file (or copies the whole list). */
 export const MAX_ERROR_ROWS = 1000;
@@ -15,6 +15,7 @@ export type RowErrorTableProps = {
 /** Every rejected row as `file:line: field: reason`, filterable by file. */
 export function RowErrorTable({ errors, fileFilter }: RowErrorTableProps) {
   const files = useMemo(() => [...new Set(errors.map((error) => error.file))], [errors]);
+  const rows = useMemo(() => rejectedRowCount(errors), [errors]);
   const shown = useMemo(() => (fileFilter ? errors.filter((error) => error.file === fileFilter) : errors), [errors, fileFilter]);
   const copy = () => {
     void navigator.clipboard?.writeText(shown.map(formatRowError).join('\n'));
@@ -23,7 +24,10 @@ export function RowErrorTable({ errors, fileFilter }: RowErrorTableProps) {
   return (
     <div className="row-errors" data-testid="row-errors">
       <div className="toolbar">
-        <strong className="bad">{count(errors.length)} rejected {errors.length === 1 ? 'row' : 'rows'}</strong>
+        <strong className="bad">
+          {plural(rows, 'rejected row')}
+          {errors.length > rows ? ` (${count(errors.length)} problems)` : ''}
+        </strong>
         <span className="muted">— the other rows were imported.</span>
         <span className="topbar-spacer" />
         {files.length > 1 ? (

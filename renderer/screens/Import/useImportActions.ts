@@ -4,7 +4,7 @@ import type { ImportOutcome } from '../../../shared/ipc/schemas.ts';
 import { useApi } from '../../api/ApiContext.tsx';
 import { plural } from '../../format.ts';
 import { appActions, useToast } from '../../state/app.ts';
-import { importExample, importManual, importPicked, importQueued } from '../../state/import.ts';
+import { importExample, importManual, importPicked, importQueued, rejectedRowCount } from '../../state/import.ts';
 import { setBatch, useReviewStore } from '../../state/review.ts';
 
 /**
@@ -19,7 +19,7 @@ export function useImportActions() {
     (outcome: ImportOutcome | null, what: string): ImportOutcome | null => {
       if (!outcome) return null;
       setBatch(outcome.batch);
-      const rejected = outcome.report.errors.length;
+      const rejected = rejectedRowCount(outcome.report.errors);
       toast(
         `${what}: ${plural(outcome.report.staged, 'trade')} staged${rejected > 0 ? `, ${plural(rejected, 'row')} rejected` : ''}.`,
         rejected > 0 ? 'warn' : 'good',

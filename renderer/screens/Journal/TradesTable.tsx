@@ -77,7 +77,7 @@ function TradeRow({ entry, index, top }: { readonly entry: JournalEntry; readonl
         {contractLabel(trade)}
       </span>
       <span role="cell" className="qa-vcell">
-        <span className={trade.side === 'long' ? 'qa-side' : 'qa-side qa-side-short'}>{trade.side}</span> ×{trade.qty}
+        {trade.side === 'long' ? 'Long' : 'Short'} ×{trade.qty}
       </span>
       <span role="cell" className={`qa-vcell num ${pnlTone(entry.pnl)}`}>
         {money(entry.pnl)}

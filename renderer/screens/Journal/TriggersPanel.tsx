@@ -2,6 +2,7 @@ import { MINIMUM_EFFECT_SIZE, MINIMUM_SAMPLE, SIGNIFICANCE_LEVEL } from '../../.
 import type { MemoryTrigger } from '../../../shared/ipc/schemas.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Panel } from '../../components/Panel.tsx';
+import type { TriggerReadiness } from '../../state/journal.ts';
 import { dimensionLabel, humanize, money, num, pct, plural, pnlTone } from '../../format.ts';
 
 const EFFECT_NAMES: Readonly<Record<MemoryTrigger['evidence']['effect_measure'], string>> = {
@@ -23,21 +24,20 @@ function observedRate(evidence: MemoryTrigger['evidence']): number | null {
 }
 
 /** Patterns the engine found with enough evidence, each with its numbers; or why none has fired yet. */
-export function TriggersPanel({ triggers, committed }: { readonly triggers: readonly MemoryTrigger[]; readonly committed: number }) {
+export function TriggersPanel({
+  triggers,
+  committed,
+  readiness,
+}: {
+  readonly triggers: readonly MemoryTrigger[];
+  readonly committed: number;
+  /** Null when the summary could not be read: the explanation then stays general. */
+  readonly readiness: readonly TriggerReadiness[] | null;
+}) {
   return (
     <Panel title="Memory triggers" testId="journal-triggers" scroll actions={<span className="qa-panel-note">{plural(triggers.length, 'pattern')}</span>}>
       {triggers.length === 0 ? (
-        <div className="qa-triggers-empty" data-testid="triggers-empty" role="status">
-          <strong>Nothing has triggered yet.</strong>
-          <p>
-            {committed < MINIMUM_SAMPLE * 2
-              ? `Too few trades so far: you have ${plural(committed, 'committed trade')}. `
-              : `None of the patterns is strong enough yet in your ${plural(committed, 'committed trade')}. `}
-            A pattern (an archetype that keeps losing or winning, a regret tied to a time block, an agent that leads to alpha or to decay) fires only
-            when its group has at least {MINIMUM_SAMPLE} trades (and so does the rest, for a comparison), p < {SIGNIFICANCE_LEVEL}, and
-            an effect size of at least {MINIMUM_EFFECT_SIZE}.
-          </p>
-        </div>
+        <NoTriggersYet committed={committed} readiness={readiness} />
       ) : (
         <ul className="qa-triggers">
           {triggers.map((trigger) => (
@@ -46,6 +46,38 @@ export function TriggersPanel({ triggers, committed }: { readonly triggers: read
         </ul>
       )}
     </Panel>
+  );
+}
+
+function NoTriggersYet({ committed, readiness }: { readonly committed: number; readonly readiness: readonly TriggerReadiness[] | null }) {
+  const anyReady = readiness === null ? committed >= MINIMUM_SAMPLE : readiness.some((group) => group.ready > 0);
+  return (
+    <div className="qa-triggers-empty" data-testid="triggers-empty" role="status">
+      <strong>Nothing has triggered yet.</strong>
+      <p>
+        {anyReady
+          ? `Some groups of your ${plural(committed, 'committed trade')} are big enough to test, but none shows a clear enough pattern yet.`
+          : `Too few trades so far: you have ${plural(committed, 'committed trade')}, and no group reaches ${MINIMUM_SAMPLE} trades yet.`}
+      </p>
+      {readiness ? (
+        <ul className="qa-readiness num">
+          {readiness.map((group) => (
+            <li key={group.kind}>
+              <span>{humanize(group.kind)}</span>
+              <span>
+                {group.ready} of {group.total} with ≥ {MINIMUM_SAMPLE} trades
+                <span className="muted"> · largest {group.largest}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="qa-note">
+        A pattern (an archetype that keeps losing or winning, a regret tied to a time block, an agent that leads to alpha or to decay) fires only
+        when its group has at least {MINIMUM_SAMPLE} trades (for a time block, the other blocks too), p {'<'} {SIGNIFICANCE_LEVEL}, and an effect size of
+        at least {MINIMUM_EFFECT_SIZE}.
+      </p>
+    </div>
   );
 }
 

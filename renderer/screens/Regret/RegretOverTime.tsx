@@ -18,7 +18,7 @@ const BUCKET_WORD: Readonly<Record<RegretBucket, string>> = { day: 'Day', week: 
 export function RegretOverTime({ rows, dimensions, bucket }: RegretOverTimeProps) {
   return (
     <div className="qa-chart" data-testid="regret-over-time-chart">
-      <ResponsiveContainer width="100%" height="100%">
+      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 300 }}>
         <LineChart data={[...rows]} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="period" tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} minTickGap={24} padding={{ left: 16, right: 16 }} />

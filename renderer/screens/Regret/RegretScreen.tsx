@@ -76,6 +76,7 @@ export function RegretScreen() {
           <div className="qa-grid-2-1">
             <Panel
               title="Regret over time"
+              className="qa-panel-fill"
               testId="regret-over-time"
               actions={
                 <Segmented

@@ -30,8 +30,8 @@ export function AgentsTable({ entry }: { readonly entry: JournalEntry }) {
               <th>Polarity</th>
               <th className="num">Score</th>
               <th className="num">Weight</th>
-              <th>With trade</th>
-              <th>With outcome</th>
+              <th>Vs trade</th>
+              <th>Outcome</th>
             </tr>
           </thead>
           <tbody>
@@ -42,7 +42,7 @@ export function AgentsTable({ entry }: { readonly entry: JournalEntry }) {
                 <td className={agent.polarity === 'bullish' ? 'good' : 'bad'}>{agent.polarity}</td>
                 <td className="num">{num(agent.score)}</td>
                 <td className="num">{num(agent.weight)}</td>
-                <td>{agent.conflicted ? <Badge tone="bad">conflicted</Badge> : agent.aligned ? <Badge tone="good">aligned</Badge> : <Badge>neutral</Badge>}</td>
+                <td>{agent.conflicted ? <span className="bad">conflicted</span> : agent.aligned ? <span className="good">aligned</span> : <span className="muted">neutral</span>}</td>
                 <td>{agent.aligned_with_outcome ? <span className="good">right</span> : <span className="bad">wrong</span>}</td>
               </tr>
             ))}

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -32,6 +33,11 @@ function Counts({ title, counts }: { readonly title: string; readonly counts: Re
 export function CommitDialog({ state, onCancel, onCommit }: CommitDialogProps) {
   const { preview } = state;
   const committing = state.status === 'committing';
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // Keyboard flow: Ctrl+Enter opens the summary, Enter commits once it is there.
+  useEffect(() => {
+    if (state.status === 'ready') confirmRef.current?.focus();
+  }, [state.status]);
   return (
     <Dialog
       title="Commit the staged batch to the journal"
@@ -47,6 +53,7 @@ export function CommitDialog({ state, onCancel, onCommit }: CommitDialogProps) {
           <button
             type="button"
             className="btn btn-primary"
+            ref={confirmRef}
             onClick={onCommit}
             disabled={!preview || committing || preview.to_add === 0}
             data-autofocus

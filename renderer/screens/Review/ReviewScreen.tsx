@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useApi } from '../../api/ApiContext.tsx';
+import { Dialog } from '../../components/Dialog.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
@@ -53,6 +54,7 @@ export function ReviewScreen() {
   const confirmed = useConfirmed();
   const overrideError = useOverrideError();
   const commit = useCommitDialog();
+  const [discardOpen, setDiscardOpen] = useState(false);
 
   useEffect(() => {
     void loadBatch(api);
@@ -178,41 +180,45 @@ export function ReviewScreen() {
           ) : null}
         </div>
         <div className="key-legend" aria-label="Review shortcuts" data-testid="key-legend">
-          <span>
-            <Kbd>j</Kbd>
-            <Kbd>k</Kbd> move
-          </span>
-          <span>
-            <Kbd>a</Kbd>+<Kbd>1–6</Kbd> archetype
-          </span>
-          <span>
-            <Kbd>l</Kbd>+<Kbd>1–6</Kbd> label
-          </span>
-          <span>
-            <Kbd>Enter</Kbd> confirm
-          </span>
-          <span>
-            <Kbd>n</Kbd> note
-          </span>
           {prefix ? (
             <strong className="prefix-pending" data-testid="prefix-pending">
-              {prefix === 'a' ? 'archetype' : 'label'}: press 1–6
+              {prefix === 'a' ? 'Archetype' : 'Label'}: press 1–6 (Esc cancels)
             </strong>
-          ) : null}
+          ) : (
+            <>
+              <span>
+                <Kbd>j</Kbd>
+                <Kbd>k</Kbd> move
+              </span>
+              <span>
+                <Kbd>a</Kbd> <Kbd>1–6</Kbd> archetype
+              </span>
+              <span>
+                <Kbd>l</Kbd> <Kbd>1–6</Kbd> label
+              </span>
+              <span>
+                <Kbd>Enter</Kbd> confirm
+              </span>
+              <span>
+                <Kbd>n</Kbd> note
+              </span>
+              <span>
+                <Kbd>?</Kbd> all keys
+              </span>
+            </>
+          )}
         </div>
         <div className="toolbar">
           <button
             type="button"
             className="btn btn-ghost"
-            onClick={() => {
-              if (window.confirm(`Discard all ${entries.length} staged trades? Nothing has been written to the journal.`)) void discardBatch(api);
-            }}
+            onClick={() => setDiscardOpen(true)}
             data-testid="discard-batch"
           >
             Discard
           </button>
           <button type="button" className="btn btn-primary" onClick={() => void openCommit(api)} data-testid="commit-button">
-            Commit {plural(entries.length, 'trade')} <Kbd>Ctrl Enter</Kbd>
+            Commit {plural(entries.length, 'trade')} <Kbd>Ctrl+Enter</Kbd>
           </button>
         </div>
       </div>
@@ -238,6 +244,35 @@ export function ReviewScreen() {
       </div>
 
       <CommitDialog state={commit} onCancel={closeCommit} onCommit={() => void doCommit()} />
+      <Dialog
+        title="Discard the staged batch?"
+        open={discardOpen}
+        onClose={() => setDiscardOpen(false)}
+        testId="discard-dialog"
+        footer={
+          <>
+            <button type="button" className="btn" onClick={() => setDiscardOpen(false)} data-autofocus>
+              Keep reviewing
+            </button>
+            <button
+              type="button"
+              className="btn btn-danger"
+              onClick={() => {
+                setDiscardOpen(false);
+                void discardBatch(api).then((ok) => ok && toast('The staged batch was discarded; the journal is unchanged.', 'info'));
+              }}
+              data-testid="discard-confirm"
+            >
+              Discard {plural(entries.length, 'trade')}
+            </button>
+          </>
+        }
+      >
+        <p>
+          All {plural(entries.length, 'staged trade')} and your {plural(overridden, 'override')} on them are dropped. Nothing has
+          been written to the journal; you can import the files again.
+        </p>
+      </Dialog>
     </div>
   );
 }

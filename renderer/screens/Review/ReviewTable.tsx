@@ -23,9 +23,9 @@ const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: strin
 
 const BLOCK_SHORT: Record<string, string> = {
   early_open: 'Open',
-  chop_mid: 'Chop mid',
-  setup_mid: 'Setup mid',
-  decay_close: 'Decay close',
+  chop_mid: 'Chop',
+  setup_mid: 'Setup',
+  decay_close: 'Decay',
   outside_session: 'Outside',
 };
 

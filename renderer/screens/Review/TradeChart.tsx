@@ -60,6 +60,7 @@ export function TradeChart({ entry, version }: { readonly entry: JournalEntry; r
             />
             <YAxis
               domain={[model.domain[0], model.domain[1]]}
+              ticks={[...model.ticks]}
               tickFormatter={(value: number) => num(value, 2)}
               tick={tick}
               stroke={colors.border}

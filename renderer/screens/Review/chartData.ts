@@ -25,7 +25,16 @@ export type ChartModel = {
   readonly exitPrice: number | null;
   readonly levels: readonly ChartLevel[];
   readonly domain: readonly [number, number];
+  /** Round price ticks (0.25, 0.5, 1 … apart) across the domain. */
+  readonly ticks: readonly number[];
 };
+
+const STEPS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100];
+
+/** The smallest round step that splits `range` into at most `count` intervals. */
+export function niceStep(range: number, count = 5): number {
+  return STEPS.find((step) => range / step <= count) ?? Math.pow(10, Math.ceil(Math.log10(range / count)));
+}
 
 function closeAt(bars: readonly Bar[], ms: number): number | null {
   let best: Bar | null = null;
@@ -66,7 +75,11 @@ export function buildChartModel(entry: JournalEntry, bars: readonly Bar[]): Char
   const drawn = levels.filter((level) => !level.offChart).map((level) => level.value);
   const min = Math.min(low, ...drawn);
   const max = Math.max(high, ...drawn);
-  const pad = Math.max((max - min) * 0.06, 0.05);
+  const step = niceStep(Math.max(max - min, 0.05));
+  const lowTick = Math.floor(min / step) * step;
+  const highTick = Math.ceil(max / step) * step;
+  const ticks: number[] = [];
+  for (let tick = lowTick; tick <= highTick + step / 2; tick += step) ticks.push(Math.round(tick * 100) / 100);
 
   return {
     points,
@@ -75,6 +88,7 @@ export function buildChartModel(entry: JournalEntry, bars: readonly Bar[]): Char
     entryPrice: entry.trade.underlying_entry ?? closeAt(sorted, entryMs),
     exitPrice: entry.trade.underlying_exit ?? closeAt(sorted, exitMs),
     levels,
-    domain: [Math.floor((min - pad) * 100) / 100, Math.ceil((max + pad) * 100) / 100],
+    domain: [ticks[0] ?? min, ticks[ticks.length - 1] ?? max],
+    ticks,
   };
 }

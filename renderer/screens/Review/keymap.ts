@@ -76,14 +76,15 @@ export function reviewCommand(prefix: Prefix, event: KeyLike & { readonly shiftK
   }
 }
 
-/** Rows for the on-screen legend and the help overlay. */
+/** Rows for the help overlay: a space separates keys pressed one after the other, "+" keys held together. */
 export const REVIEW_KEYS: readonly { readonly keys: readonly string[]; readonly action: string }[] = [
   { keys: ['j', '↓'], action: 'Next trade' },
   { keys: ['k', '↑'], action: 'Previous trade' },
-  { keys: ['PgDn', 'PgUp', 'Home', 'End'], action: 'Jump 10 rows, first, last' },
-  { keys: ['a', '1–6'], action: 'Set the archetype (1 momentum break … 6 unclassified)' },
-  { keys: ['l', '1–6'], action: 'Set the label (1 model failure … 6 poor execution)' },
-  { keys: ['Enter', 'c'], action: "Confirm the engine's proposal and go to the next trade" },
-  { keys: ['n'], action: 'Write a note (Esc leaves the field, the note saves on leaving)' },
-  { keys: ['Ctrl Enter'], action: 'Review the commit' },
+  { keys: ['PgDn', 'PgUp'], action: '10 rows down or up' },
+  { keys: ['Home', 'End'], action: 'First or last trade' },
+  { keys: ['a 1–6'], action: 'Archetype: 1 momentum break … 6 unclassified' },
+  { keys: ['l 1–6'], action: 'Label: 1 model failure … 6 poor execution' },
+  { keys: ['Enter', 'c'], action: "Confirm the engine's proposal, next trade" },
+  { keys: ['n'], action: 'Note (Esc leaves the field and saves it)' },
+  { keys: ['Ctrl+Enter'], action: 'Commit summary (then Enter commits)' },
 ];

@@ -1,0 +1,209 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { JournalEntry } from '../../../shared/domain/journal.ts';
+import { sampleEntry } from '../../../shared/ipc/samples.ts';
+import { ApiProvider } from '../../api/ApiContext.tsx';
+import { createFakeApi, type FakeApi } from '../../api/fake.ts';
+import { ToastHost } from '../../components/Toast.tsx';
+import { resetAppState, useAppStore } from '../../state/app.ts';
+import { resetImportState } from '../../state/import.ts';
+import { resetReviewState } from '../../state/review.ts';
+import { clearBarsCache } from './useBars.ts';
+import { ReviewScreen } from './ReviewScreen.tsx';
+
+function renderReview(api: FakeApi) {
+  return render(
+    <ApiProvider api={api}>
+      <ReviewScreen />
+      <ToastHost />
+    </ApiProvider>,
+  );
+}
+
+function staged(count: number): JournalEntry[] {
+  return Array.from({ length: count }, (_, index) => {
+    const minute = String(index % 50).padStart(2, '0');
+    const time = `2025-03-10T10:${minute}:00-04:00`;
+    return sampleEntry({ id: `T${index + 1}`, entry_time: time, pnl: index % 2 === 0 ? 50 + index : -20 - index });
+  });
+}
+
+function key(keyName: string, init: KeyboardEventInit = {}) {
+  act(() => {
+    fireEvent.keyDown(window, { key: keyName, ...init });
+  });
+}
+
+// happy-dom lays nothing out: give the table's scroll area a viewport so the virtualiser renders rows.
+const clientHeight = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientHeight');
+const clientWidth = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'clientWidth');
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 900 });
+});
+afterAll(() => {
+  if (clientHeight) Object.defineProperty(HTMLElement.prototype, 'clientHeight', clientHeight);
+  if (clientWidth) Object.defineProperty(HTMLElement.prototype, 'clientWidth', clientWidth);
+});
+
+beforeEach(() => {
+  resetAppState();
+  resetReviewState();
+  resetImportState();
+  clearBarsCache();
+});
+afterEach(cleanup);
+
+describe('ReviewScreen', () => {
+  it('shows the empty state with ways to Import and to the example day when nothing is staged', async () => {
+    const api = createFakeApi();
+    renderReview(api);
+    const empty = await screen.findByTestId('review-empty');
+    expect(empty.textContent).toContain("Nothing staged — import a day's trades on the Import screen");
+    fireEvent.click(within(empty).getByTestId('go-import'));
+    expect(useAppStore.getState().screen).toBe('import');
+  });
+
+  it('loads the example day from the empty state and shows its trades', async () => {
+    const api = createFakeApi();
+    renderReview(api);
+    fireEvent.click(await screen.findByTestId('review-load-example'));
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    expect(api.calls.some((call) => call.channel === 'example.load')).toBe(true);
+  });
+
+  it('renders the staged batch reloaded from staging.get, with the first trade in the detail pane', async () => {
+    const api = createFakeApi({ staged: staged(3) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(3));
+    expect(screen.getByTestId('detail-contract').textContent).toBe('SPY 03/10 572C');
+    expect(screen.getByTestId('regret-pin_regret').textContent).toContain('—');
+    expect(screen.getByTestId('regret-pin_regret').textContent).toContain('No max pain in the day context.');
+    expect(screen.getByTestId('regret-entry_regret').textContent).toContain('0.18');
+    expect(api.calls[0]?.channel).toBe('staging.get');
+  });
+
+  it('stays smooth on thousands of rows: only the visible rows are in the DOM', async () => {
+    const api = createFakeApi({ staged: staged(3000) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row').length).toBeGreaterThan(0));
+    expect(screen.getAllByTestId('review-row').length).toBeLessThan(100);
+  });
+
+  it('moves with j/k and sets archetype (a 2) and label (l 5) by keyboard, each an override kept beside the engine proposal', async () => {
+    const api = createFakeApi({ staged: staged(3) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(3));
+    key('j');
+    const second = screen.getAllByTestId('review-row').find((row) => row.getAttribute('aria-selected') === 'true');
+    expect(second?.getAttribute('data-trade-id')).toBe('T2');
+    key('k');
+    key('j');
+
+    key('a');
+    expect(screen.getByTestId('prefix-pending').textContent).toContain('Archetype');
+    key('2');
+    await waitFor(() => expect(api.state.batch.entries.find((e) => e.id === 'T2')?.setup_archetype).toBe('fade_reversal'));
+    key('l');
+    key('5');
+    await waitFor(() => expect(api.state.batch.entries.find((e) => e.id === 'T2')?.final_label).toBe('disciplined_loss'));
+
+    const overrides = api.calls.filter((call) => call.channel === 'staging.override');
+    expect(overrides.map((call) => call.request)).toEqual([
+      { id: 'T2', setup_archetype: 'fade_reversal' },
+      { id: 'T2', final_label: 'disciplined_loss' },
+    ]);
+    await waitFor(() => expect(screen.getByTestId('archetype-overridden')).toBeTruthy());
+    expect(screen.getByTestId('archetype-proposal').textContent).toContain('Momentum break');
+    expect(screen.getByTestId('label-proposal').textContent).toContain('Good trade');
+    const row = screen.getAllByTestId('review-row').find((r) => r.getAttribute('data-trade-id') === 'T2');
+    expect(row?.querySelector('[data-testid="row-source"]')?.textContent).toBe('manual');
+    expect(screen.getByTestId('overridden-count').textContent).toBe('1');
+  });
+
+  it('Enter confirms the engine proposal, restoring an overridden trade, and moves on', async () => {
+    const api = createFakeApi({ staged: staged(2) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    key('a');
+    key('3');
+    await waitFor(() => expect(api.state.batch.entries[0]?.label_source).toBe('manual'));
+    key('Enter');
+    await waitFor(() => expect(screen.getByTestId('detail-contract')).toBeTruthy());
+    const last = api.calls.filter((call) => call.channel === 'staging.override').at(-1);
+    expect(last?.request).toEqual({ id: 'T1', setup_archetype: 'momentum_break', final_label: 'good_trade' });
+    await waitFor(() => {
+      const selected = screen.getAllByTestId('review-row').find((row) => row.getAttribute('aria-selected') === 'true');
+      expect(selected?.getAttribute('data-trade-id')).toBe('T2');
+    });
+    expect(screen.getByTestId('reviewed-count').textContent).toBe('1');
+  });
+
+  it('ignores review keys typed in the note field, and saves the note when it loses focus', async () => {
+    const api = createFakeApi({ staged: staged(2) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    key('n');
+    const note = screen.getByTestId('note-field');
+    expect(document.activeElement).toBe(note);
+    fireEvent.keyDown(note, { key: 'j' });
+    fireEvent.change(note, { target: { value: 'chased the break' } });
+    fireEvent.blur(note);
+    await waitFor(() => expect(api.state.batch.entries[0]?.note).toBe('chased the break'));
+    const selected = screen.getAllByTestId('review-row').find((row) => row.getAttribute('aria-selected') === 'true');
+    expect(selected?.getAttribute('data-trade-id')).toBe('T1');
+  });
+
+  it('Ctrl+Enter opens the commit summary; committing empties the batch and shows a toast', async () => {
+    const api = createFakeApi({ staged: staged(2) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    key('Enter', { ctrlKey: true });
+    const dialog = await screen.findByTestId('commit-dialog');
+    await waitFor(() => expect(within(dialog).getByTestId('commit-count').textContent).toBe('2'));
+    expect(within(dialog).getByTestId('commit-pnl').textContent).toBe(`+$${(50 - 21).toFixed(2)}`);
+    fireEvent.click(within(dialog).getByTestId('commit-confirm'));
+    await screen.findByTestId('review-empty');
+    expect(screen.getByTestId('toast').textContent).toContain('Committed 2 trades');
+    expect(api.state.committed).toHaveLength(2);
+  });
+
+  it('sorts by PnL when its header is clicked', async () => {
+    const api = createFakeApi({ staged: staged(4) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(4));
+    fireEvent.click(screen.getByTestId('sort-pnl'));
+    const ids = screen.getAllByTestId('review-row').map((row) => row.getAttribute('data-trade-id'));
+    expect(ids).toEqual(['T3', 'T1', 'T2', 'T4']);
+  });
+
+  it('shows the 1-minute chart of the underlying when bars exist, and says what to import when they do not', async () => {
+    const start = Date.parse('2025-03-10T13:20:00Z');
+    const bars = Array.from({ length: 120 }, (_, i) => ({ time: start + i * 60_000, open: 572, high: 572.2, low: 571.8, close: 572 + i * 0.01, volume: 100, extended: false }));
+    const api = createFakeApi({ staged: staged(1), bars: { 'SPY 2025-03-10': bars } });
+    renderReview(api);
+    await screen.findByTestId('trade-chart');
+    expect(screen.getByTestId('chart-legend').textContent).toContain('VWAP at entry');
+    expect(screen.getByTestId('chart-legend').textContent).toContain('Trap level');
+
+    cleanup();
+    resetReviewState();
+    clearBarsCache();
+    renderReview(createFakeApi({ staged: staged(1) }));
+    expect((await screen.findByTestId('chart-empty')).textContent).toContain('No 1-minute bars for SPY on 2025-03-10');
+  });
+
+  it('shows a failed override and puts the row back', async () => {
+    const api = createFakeApi({ staged: staged(1) });
+    api.handle('staging.override', async () => {
+      throw new Error('disk full');
+    });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(1));
+    key('l');
+    key('1');
+    await screen.findByTestId('error-state');
+    expect(screen.getAllByTestId('row-label')[0]?.textContent).toBe('Good trade');
+  });
+});
