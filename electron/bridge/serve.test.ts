@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultDataDir } from '../services/backend.ts';
+import { defaultDataDir } from '../journal/dataDir.ts';
 import { parseServeArgs } from './serve.ts';
 
 describe('qthink serve arguments', () => {
@@ -21,8 +21,10 @@ describe('qthink serve arguments', () => {
   });
 
   it('the default data directory follows each platform\'s convention', () => {
-    expect(defaultDataDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32')).toContain('QThink Journal');
-    expect(defaultDataDir({ XDG_CONFIG_HOME: '/x/cfg' }, 'linux')).toBe('/x/cfg/QThink Journal/journal');
-    expect(defaultDataDir({}, 'darwin')).toContain('Library/Application Support/QThink Journal/journal');
+    expect(defaultDataDir({ APPDATA: 'C:\\Users\\t\\AppData\\Roaming' }, 'win32', '/home/t')).toContain('AppData');
+    expect(defaultDataDir({ XDG_DATA_HOME: '/x/data' }, 'linux', '/home/t')).toBe('/x/data/qthink-journal');
+    expect(defaultDataDir({}, 'linux', '/home/t')).toBe('/home/t/.local/share/qthink-journal');
+    expect(defaultDataDir({}, 'darwin', '/Users/t')).toBe('/Users/t/Library/Application Support/qthink-journal');
+    expect(defaultDataDir({ QTHINK_DATA_DIR: '/j' }, 'linux', '/home/t')).toBe('/j');
   });
 });

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createBackend, defaultDataDir } from '../services/backend.ts';
+import { createBackend } from '../services/backend.ts';
+import { defaultDataDir } from '../journal/dataDir.ts';
 import { createLogger } from '../logger.ts';
 import { BROWSER_SETTINGS_FILE, createJsonSettingsStore } from '../services/settingsService.ts';
 import { startBridge } from './server.ts';
@@ -11,7 +12,7 @@ export const SERVE_USAGE = `Usage: qthink serve [--data-dir DIR] [--port N]
 Runs QThink Journal in your browser: serves the built app and its API on 127.0.0.1 only, with a random
 access token for this run, and prints the URL to open (token included). Stop it with Ctrl+C.
 
-  --data-dir DIR   journal data directory (default: the desktop app's, ${defaultDataDir()})
+  --data-dir DIR   journal data directory (default: the journal the desktop app and the CLI share, ${defaultDataDir()})
   --port N         port to listen on (default: a free one)
 `;
 

@@ -2,6 +2,7 @@ import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME } from '../../shared/ipc/electronChannels.ts';
 import { createBackend } from '../services/backend.ts';
+import { defaultDataDir } from '../journal/dataDir.ts';
 import { createLogger } from '../logger.ts';
 import { registerIpc } from './ipc.ts';
 import { createNativeDialogs } from './dialogs.ts';
@@ -61,7 +62,7 @@ async function start(): Promise<void> {
 
   const settingsStore = createElectronSettings();
   const saved = await settingsStore.load();
-  const dataDir = switchValue('--data-dir') ?? saved.data_dir ?? join(app.getPath('userData'), 'journal');
+  const dataDir = switchValue('--data-dir') ?? saved.data_dir ?? defaultDataDir(); // the same journal the CLI and browser mode open by default
   const dialogs = createNativeDialogs(() => mainWindow);
   const backend = await createBackend({
     appRoot,

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { importBundle } from '../../shared/importers/importBundle.ts';
 import { openJournal } from '../journal/store.ts';
@@ -8,7 +7,6 @@ import { createDispatcher, type Dispatcher } from './dispatch.ts';
 import { createServices, type Services } from './index.ts';
 import type { Dialogs, SettingsStore } from './ports.ts';
 
-export const PRODUCT_NAME = 'QThink Journal';
 /** The example day, relative to the app's root (package.json's folder, or the packaged app). */
 export const EXAMPLE_DIR = join('examples', 'example-day');
 
@@ -51,19 +49,4 @@ export function packageVersion(appRoot: string): string {
   } catch {
     return '0.0.0';
   }
-}
-
-/**
- * The desktop app's journal folder (Electron's userData/journal), so `qthink serve` and `npm start` open the
- * same journal by default: ~/.config on Linux, ~/Library/Application Support on macOS, %APPDATA% on Windows.
- */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
-  const home = homedir();
-  const appData =
-    platform === 'win32'
-      ? (env.APPDATA ?? join(home, 'AppData', 'Roaming'))
-      : platform === 'darwin'
-        ? join(home, 'Library', 'Application Support')
-        : (env.XDG_CONFIG_HOME ?? join(home, '.config'));
-  return join(appData, PRODUCT_NAME, 'journal');
 }

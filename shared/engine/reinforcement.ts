@@ -155,11 +155,21 @@ export function compareByExit(a: Pick<JournalEntry, 'exit_time' | 'id'>, b: Pick
   return aText < bText ? -1 : aText > bText ? 1 : 0;
 }
 
+/** Sorts in trade-exit order, parsing each exit time once (the comparator's time-zone parse is the slow part). */
+export function sortByExit<T extends Pick<JournalEntry, 'exit_time' | 'id'>>(entries: readonly T[]): T[] {
+  const keyed = entries.map((entry) => ({ entry, instant: sortInstantOf(entry.exit_time) }));
+  keyed.sort((a, b) => {
+    const byTime = a.instant - b.instant;
+    return byTime !== 0 && !Number.isNaN(byTime) ? byTime : compareByExit(a.entry, b.entry);
+  });
+  return keyed.map((item) => item.entry);
+}
+
 export function replayReinforcement(entries: readonly JournalEntry[], initial: Readonly<Record<string, number>> = {}): ReinforcementResult {
   let weights: Record<string, number> = { ...initial };
   const log: MeshLogLine[] = [];
   const history: WeightPoint[] = [];
-  for (const entry of [...entries].sort(compareByExit)) {
+  for (const entry of sortByExit(entries)) {
     const result = reinforceTrade(entry, weights);
     weights = result.weights;
     log.push(...result.log);

@@ -206,4 +206,16 @@ describe('ReviewScreen', () => {
     await screen.findByTestId('error-state');
     expect(screen.getAllByTestId('row-label')[0]?.textContent).toBe('Good trade');
   });
+
+  it('discarding asks first, then empties the batch without touching the journal', async () => {
+    const api = createFakeApi({ staged: staged(2) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    fireEvent.click(screen.getByTestId('discard-batch'));
+    const dialog = await screen.findByTestId('discard-dialog');
+    expect(api.calls.some((call) => call.channel === 'staging.unstage')).toBe(false);
+    fireEvent.click(within(dialog).getByTestId('discard-confirm'));
+    await screen.findByTestId('review-empty');
+    expect(api.state.committed).toHaveLength(0);
+  });
 });

@@ -7,7 +7,7 @@ import { selectTrade, toggleSort, type Sort, type SortKey } from '../../state/re
 
 export const ROW_HEIGHT = 30;
 
-const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: string; readonly numeric?: boolean }[] = [
+const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: string; readonly numeric?: boolean; readonly title?: string }[] = [
   { key: 'time', label: 'Time' },
   { key: 'block', label: 'Block' },
   { key: 'contract', label: 'Contract' },
@@ -18,7 +18,7 @@ const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: strin
   { key: 'archetype', label: 'Archetype' },
   { key: 'label', label: 'Label' },
   { key: 'source', label: 'Source' },
-  { key: 'flags', label: 'Flags' },
+  { key: 'flags', label: '⚑', title: 'Flags (● = mesh conflict)' },
 ];
 
 const BLOCK_SHORT: Record<string, string> = {
@@ -79,7 +79,9 @@ export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: Re
                   </span>
                 </button>
               ) : (
-                column.label
+                <span title={column.title} aria-label={column.title}>
+                  {column.label}
+                </span>
               )}
             </div>
           );
