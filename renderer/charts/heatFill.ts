@@ -1,11 +1,16 @@
 import { regretStep } from '../format.ts';
 
+/** Below this many scored trades a cell's mean is drawn pale: one trade is an anecdote, not a pattern. */
+export const THIN_SAMPLE = 3;
+
 /**
  * Background of a regret heat cell: the theme's regret step mixed into the panel colour, so the number
- * printed on it stays readable with the theme's own text colour in dark and light. Null is no fill.
+ * printed on it stays readable with the theme's own text colour in dark and light; paler for a thin
+ * sample (n below THIN_SAMPLE). Null is no fill.
  */
-export function regretFill(mean: number | null): string | undefined {
+export function regretFill(mean: number | null, n: number | null = null): string | undefined {
   const step = regretStep(mean);
   if (step === null) return undefined;
-  return `color-mix(in srgb, var(--regret-${step}) 62%, var(--panel))`;
+  const strength = n !== null && n < THIN_SAMPLE ? 30 : 62;
+  return `color-mix(in srgb, var(--regret-${step}) ${strength}%, var(--panel))`;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sampleEntry } from '../../shared/ipc/samples.ts';
 import { buildHeatmap } from '../../shared/ipc/views.ts';
 import { sampleJournal } from '../charts/sampleJournal.ts';
+import { regretFill, THIN_SAMPLE } from '../charts/heatFill.ts';
 import { blockGrid, pnlFill, SESSION_SLOTS, slotGrid } from './heatmap.ts';
 
 describe('heatmap slice', () => {
@@ -49,5 +50,11 @@ describe('heatmap slice', () => {
     const strong = Number(/(\d+)%/.exec(pnlFill(100, 100))?.[1]);
     const weak = Number(/(\d+)%/.exec(pnlFill(10, 100))?.[1]);
     expect(strong).toBeGreaterThan(weak);
+  });
+
+  it('a mean over fewer than THIN_SAMPLE trades is drawn paler than a well-sampled one, and null has no fill', () => {
+    const strength = (fill: string | undefined) => Number(/(\d+)%/.exec(fill ?? '')?.[1]);
+    expect(strength(regretFill(0.7, THIN_SAMPLE - 1))).toBeLessThan(strength(regretFill(0.7, THIN_SAMPLE)));
+    expect(regretFill(null, 10)).toBeUndefined();
   });
 });

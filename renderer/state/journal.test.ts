@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createFakeApi } from '../api/fake.ts';
 import { sampleJournal } from '../charts/sampleJournal.ts';
-import { activeFilterCount, emptyJournalState, selectedDay, useJournalStore } from './journal.ts';
+import { summaryOf } from '../../shared/ipc/views.ts';
+import { activeFilterCount, emptyJournalState, selectedDay, triggerReadiness, useJournalStore } from './journal.ts';
 
 describe('journal slice', () => {
   beforeEach(() => useJournalStore.setState(emptyJournalState()));
@@ -46,5 +47,14 @@ describe('journal slice', () => {
     const api = createFakeApi();
     await useJournalStore.getState().exportJournal(api, 'md', true);
     expect(useJournalStore.getState().exporting).toMatchObject({ busy: null, outcome: null, error: { kind: 'unsupported' } });
+  });
+
+  it('trigger readiness counts the groups that reach the minimum sample (time blocks also need the rest)', () => {
+    const entries = sampleJournal();
+    const readiness = triggerReadiness(summaryOf(entries, {}, []), 2);
+    // archetypes: momentum_break ×2, fade_reversal ×1, gamma_flip ×1 → one reaches 2.
+    expect(readiness.find((row) => row.kind === 'archetypes')).toEqual({ kind: 'archetypes', ready: 1, total: 3, largest: 2 });
+    // time blocks: one trade in each of four blocks → none reaches 2.
+    expect(readiness.find((row) => row.kind === 'time blocks')).toMatchObject({ ready: 0, total: 4, largest: 1 });
   });
 });

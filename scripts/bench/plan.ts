@@ -40,7 +40,11 @@ export function planTasks(sizes: Sizes, tempRoot: string, groups: ReadonlySet<St
   };
   if (groups.has('bars')) each('bars-import', (size) => ({ bars: size.bars }));
   if (groups.has('broker')) each('broker-import', (size) => ({ fills: size.fills }));
-  if (groups.has('engine')) each('engine', (size) => ({ trades: size.trades, bars: size.bars }));
+  if (groups.has('engine')) {
+    each('engine', (size) => ({ trades: size.trades, bars: size.bars }));
+    // Trades fixed at N/10, bars at N/10 and N: a per-trade scan of all bars would show as ×10.
+    each('engine-bars', (size) => ({ trades: sizes.trades / SCALE_STEP, bars: size.bars }));
+  }
   if (groups.has('journal')) {
     each('journal-build', (size, dir) => ({ trades: size.trades, dir }));
     each('journal-open', (_size, dir) => ({ dir }));

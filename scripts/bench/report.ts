@@ -36,8 +36,8 @@ export function scalingRows(rows: readonly Row[]): ScalingRow[] {
 function verdictOf(small: Row, large: Row, ratio: number, flagged: boolean): string {
   if (flagged) return `FLAG: worse than n log n (> ${FLAG_RATIO}×)`;
   if (large.ms < MIN_JUDGED_MS) return `too fast to judge (< ${MIN_JUDGED_MS} ms)`;
-  // A fixed-size batch (50 trades) should cost the same whatever the journal's size.
-  if (small.work === large.work) return ratio > 3 ? 'grows with the journal: O(n) per batch' : 'independent of journal size';
+  // Fixed work (a 50-trade batch, 6,000 trades) on a 10× larger journal or bar history should cost the same.
+  if (small.work === large.work) return ratio > 3 ? `grows with ${large.unit}: O(${large.unit}) per batch` : `independent of ${large.unit}`;
   if (ratio <= N_LOG_N_RATIO) return 'linear (or n log n)';
   return 'superlinear: watch';
 }

@@ -3,10 +3,11 @@
  * step's garbage never slows the next. Data is generated (untimed) inside the step; only the call under
  * test sits between the two clock reads.
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openJournal, type JournalStore } from '../../electron/journal/index.ts';
+import { SYNC_LOG } from '../../electron/journal/layout.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { DayContext } from '../../shared/domain/market.ts';
 import type { TradeRecord } from '../../shared/domain/trade.ts';
@@ -146,6 +147,18 @@ async function engine(params: StepParams): Promise<Measurement[]> {
   return [measurement('engine (assessBatch)', trades, 'trades', ms, `against ${count(barCount)} bars; ${perTrade.toFixed(0)} µs a trade${runsNote(result)}`)];
 }
 
+/** The same trades against ten times the bar history: binary search makes the per-trade cost flat. */
+async function engineBars(params: StepParams): Promise<Measurement[]> {
+  const trades = need(params.trades, 'trades');
+  const bars = need(params.bars, 'bars');
+  const days = generateDays(bars);
+  const input = { trades: generateTrades(days, trades), bars: seriesOf(days), contexts: contextsOf(days) };
+  const result = await timedPure(() => assessBatch(input));
+  const perTrade = (result.ms * 1000) / Math.max(1, result.value.length);
+  const note = `${count(trades)} trades; ${perTrade.toFixed(0)} µs a trade${runsNote(result)}`;
+  return [measurement('engine vs bar history (assessBatch)', bars, 'bars', result.ms, note, { count: trades, unit: 'trades' })];
+}
+
 function bundleOf(trades: TradeRecord[], days: readonly SyntheticDay[], contexts: DayContext[]): ImportBundle {
   return { trades, bars: seriesOf(days), contexts, signals: [], errors: [], warnings: [], files: [] };
 }
@@ -170,7 +183,9 @@ async function journalBuild(params: StepParams): Promise<Measurement[]> {
     const stagedNote = `${count(staged.value.entries.length)} proposals; bars of ${count(days.length)} days saved`;
     const stagedRow = measurement('journal stage (import + assess)', trades, 'trades', staged.ms, stagedNote);
     const committed = await timed(() => store.commit());
-    const commitRow = measurement('journal commit, one batch (a)', trades, 'trades', committed.ms, `${count(committed.value.added)} added, ${count(committed.value.total)} in journal`);
+    const logBytes = (await stat(join(dir, SYNC_LOG))).size;
+    const commitNote = `${count(committed.value.added)} added, ${count(committed.value.total)} in journal; sync_log.jsonl ${(logBytes / 2 ** 20).toFixed(0)} MB`;
+    const commitRow = measurement('journal commit, one batch (a)', trades, 'trades', committed.ms, commitNote);
     return [stagedRow, commitRow];
   });
 }
@@ -247,6 +262,7 @@ export const STEPS = {
   'bars-import': barsImport,
   'broker-import': brokerImport,
   engine,
+  'engine-bars': engineBars,
   'journal-build': journalBuild,
   'journal-open': journalOpen,
   'journal-add': journalAdd,

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Bar, BarSeries, DayContext } from '../../shared/domain/market.ts';
-import { tradeRecordSchema, type TradeRecord, type TradeRecordInput } from '../../shared/domain/trade.ts';
+import { tradeRecordSchema, type AgentSignal, type TradeRecord, type TradeRecordInput } from '../../shared/domain/trade.ts';
 import { MARKET_ZONE, sessionDay } from '../../shared/market/calendar.ts';
 
 export const BENCH_SEED = 20_240_917;
@@ -44,6 +44,16 @@ function normal(random: () => number): number {
 }
 
 const cents = (value: number): number => Math.round(value * 100) / 100;
+
+/** `count` distinct items by a partial Fisher–Yates shuffle (a random comparator would depend on the sort algorithm). */
+function pick<T>(items: readonly T[], count: number, random: () => number): T[] {
+  const pool = [...items];
+  for (let index = 0; index < count && index < pool.length; index += 1) {
+    const other = index + Math.floor(random() * (pool.length - index));
+    [pool[index], pool[other]] = [pool[other] as T, pool[index] as T];
+  }
+  return pool.slice(0, count);
+}
 
 export type SyntheticDay = {
   readonly index: number;
@@ -158,10 +168,13 @@ export function generateTradeInputs(days: readonly SyntheticDay[], tradeCount: n
       const entryTime = entryBar.time + Math.floor(random() * 50) * 1000;
       const exitTime = exitBar.time + Math.floor(random() * 50) * 1000;
       const minutesLeft = (ms: number): number => (day.closeMs - ms) / 60_000;
-      const agents = [...AGENT_POOL]
-        .sort(() => random() - 0.5)
-        .slice(0, 3)
-        .map((name) => ({ name, phase: 'entry' as const, polarity: random() < 0.5 ? ('bullish' as const) : ('bearish' as const), score: cents(0.3 + random() * 0.6), weight: 1 }));
+      const agents: AgentSignal[] = pick(AGENT_POOL, 3, random).map((name) => ({
+        name,
+        phase: 'entry',
+        polarity: random() < 0.5 ? 'bullish' : 'bearish',
+        score: cents(0.3 + random() * 0.6),
+        weight: 1,
+      }));
       if (random() < 0.5) agents.push({ name: AGENT_POOL[Math.floor(random() * AGENT_POOL.length)] ?? 'momentum', phase: 'exit', polarity: random() < 0.5 ? 'bullish' : 'bearish', score: cents(0.3 + random() * 0.6), weight: 1 });
       trades.push({
         id: `bench-${day.date}-${String(n).padStart(2, '0')}`,

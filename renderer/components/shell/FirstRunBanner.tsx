@@ -3,14 +3,20 @@ import { appActions, useAppInfo, useBannerDismissed } from '../../state/app.ts';
 import { useStagedCount } from '../../state/review.ts';
 import { useImportActions } from '../../screens/Import/useImportActions.ts';
 
-/** On a first run (nothing committed, nothing staged) offers the bundled example day. */
-export function FirstRunBanner() {
+/** True while the first-run banner shows (screens then leave out their own example-day button). */
+export function useFirstRunBannerVisible(): boolean {
   const info = useAppInfo();
   const dismissed = useBannerDismissed();
   const staged = useStagedCount();
+  return Boolean(info?.first_run) && !dismissed && staged === 0;
+}
+
+/** On a first run (nothing committed, nothing staged) offers the bundled example day. */
+export function FirstRunBanner() {
+  const visible = useFirstRunBannerVisible();
   const { loadExample } = useImportActions();
   const [loading, setLoading] = useState(false);
-  if (!info?.first_run || dismissed || staged > 0) return null;
+  if (!visible) return null;
   return (
     <div className="banner" role="region" aria-label="Welcome" data-testid="first-run-banner">
       <span className="banner-text">

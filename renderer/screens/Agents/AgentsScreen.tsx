@@ -18,6 +18,7 @@ import {
   weightSeries,
 } from '../../state/agents.ts';
 import '../../styles/screens-analysis.css';
+import './agents.css';
 import { AgentTable } from './AgentTable.tsx';
 import { ConfusionLog } from './ConfusionLog.tsx';
 import { WeightTrendChart } from './WeightTrendChart.tsx';

@@ -45,7 +45,7 @@ export function BlockDimensionGrid({ grid }: { readonly grid: BlockGrid }) {
                   <td
                     key={dimension}
                     className={empty ? 'qa-heat-cell qa-heat-empty' : 'qa-heat-cell'}
-                    style={{ background: regretFill(empty ? null : cell.mean) }}
+                    style={{ background: regretFill(empty ? null : cell.mean, cell.count) }}
                     tabIndex={empty ? undefined : 0}
                     aria-label={label}
                     data-testid={`heat-block-${block}-${dimension}`}

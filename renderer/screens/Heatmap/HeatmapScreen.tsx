@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { PnlLegend, RegretLegend } from '../../charts/HeatLegend.tsx';
+import { THIN_SAMPLE } from '../../charts/heatFill.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { NoCommittedTrades } from '../../components/NoCommittedTrades.tsx';
@@ -8,6 +9,7 @@ import { Segmented } from '../../components/Segmented.tsx';
 import { plural } from '../../format.ts';
 import { blockGrid, heatmapActions, slotGrid, slotTotals, useHeatmapData, useHeatmapMode, type HeatmapMode } from '../../state/heatmap.ts';
 import '../../styles/screens-analysis.css';
+import './heatmap.css';
 import { BlockDimensionGrid } from './BlockDimensionGrid.tsx';
 import { SlotProfile } from './SlotProfile.tsx';
 import { TimeWeekdayGrid } from './TimeWeekdayGrid.tsx';
@@ -52,7 +54,7 @@ export function HeatmapScreen() {
       ) : (
         <div className="qa-grid-heat">
           <div className="qa-stack">
-            <Panel title="Time block × regret dimension" testId="heatmap-blocks" actions={<span className="qa-panel-note">mean regret · n = trades scored</span>}>
+            <Panel title="Time block × regret dimension" testId="heatmap-blocks" actions={<span className="qa-panel-note">mean regret · n = trades scored · pale: n below {THIN_SAMPLE}</span>}>
               <BlockDimensionGrid grid={blocks} />
               <RegretLegend />
             </Panel>

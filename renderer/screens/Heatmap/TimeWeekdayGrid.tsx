@@ -79,7 +79,7 @@ function TimeCell({ cell, mode, maxAbsPnl, label, testId, onShow, onHide }: Time
   if (!cell || cell.trades === 0) {
     return <td className="qa-heat-cell qa-heat-empty" aria-label={`${label}: no trades`} data-testid={testId} onMouseEnter={onHide} />;
   }
-  const fill = mode === 'pnl' ? pnlFill(cell.pnl, maxAbsPnl) : regretFill(cell.mean_regret);
+  const fill = mode === 'pnl' ? pnlFill(cell.pnl, maxAbsPnl) : regretFill(cell.mean_regret, cell.trades);
   const value = mode === 'pnl' ? compactMoney(cell.pnl) : regret(cell.mean_regret);
   return (
     <td

@@ -133,4 +133,14 @@ describe('ImportScreen', () => {
     fireEvent.click(screen.getByTestId('import-button'));
     expect((await screen.findByTestId('error-state')).textContent).toContain('None of the files could be read');
   });
+
+  it('in the desktop app the drop zone opens the native dialog (import.pick) instead of the file input', async () => {
+    const api = createFakeApi({ info: { mode: 'electron', native_dialogs: true } });
+    const info = await api.invoke('app.info', {});
+    if (info.ok) useAppStore.getState().setInfo(info.value);
+    renderImport(api);
+    fireEvent.click(screen.getByTestId('drop-zone'));
+    await waitFor(() => expect(api.calls.some((call) => call.channel === 'import.pick')).toBe(true));
+    expect(screen.queryByTestId('error-state')).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Panel } from '../../components/Panel.tsx';
+import { useFirstRunBannerVisible } from '../../components/shell/FirstRunBanner.tsx';
 import { ProgressBar } from '../../components/ProgressBar.tsx';
 import { plural } from '../../format.ts';
 import { useAppInfo, useNavigate } from '../../state/app.ts';
@@ -35,6 +36,7 @@ export function ImportScreen() {
   const errorFile = useErrorFile();
   const staged = useStagedCount();
   const actions = useImportActions();
+  const bannerVisible = useFirstRunBannerVisible();
   const [manualOpen, setManualOpen] = useState(false);
   const busy = status === 'importing';
 
@@ -54,9 +56,11 @@ export function ImportScreen() {
               {plural(staged, 'trade')} staged — review
             </button>
           ) : null}
-          <button type="button" className="btn" disabled={busy} onClick={() => void actions.loadExample()} data-testid="load-example">
-            Load the example day
-          </button>
+          {bannerVisible ? null : (
+            <button type="button" className="btn" disabled={busy} onClick={() => void actions.loadExample()} data-testid="load-example">
+              Load the example day
+            </button>
+          )}
         </div>
       </div>
 

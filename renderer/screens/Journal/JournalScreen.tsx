@@ -24,6 +24,8 @@ import {
   useTriggers,
 } from '../../state/journal.ts';
 import '../../styles/screens-analysis.css';
+import './calendar.css';
+import './journal.css';
 import { CalendarPanel } from './CalendarPanel.tsx';
 import { latestMonth } from './calendarGrid.ts';
 import { ExportPanel } from './ExportPanel.tsx';

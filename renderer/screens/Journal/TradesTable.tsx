@@ -88,7 +88,11 @@ function TradeRow({ entry, index, top }: { readonly entry: JournalEntry; readonl
       <span
         role="cell"
         className="qa-vcell"
-        title={overridden && proposal && proposal.setup_archetype !== entry.setup_archetype ? `Overridden; the engine proposed ${humanize(proposal.setup_archetype)}` : undefined}
+        title={
+          overridden && proposal && proposal.setup_archetype !== entry.setup_archetype
+            ? `${humanize(entry.setup_archetype)} (overridden; the engine proposed ${humanize(proposal.setup_archetype)})`
+            : humanize(entry.setup_archetype)
+        }
       >
         {humanize(entry.setup_archetype)}
         {overridden && proposal && proposal.setup_archetype !== entry.setup_archetype ? <span className="qa-manual" aria-label="overridden"> ✎</span> : null}

@@ -66,7 +66,7 @@ function MatrixCell({ mean, n, label }: { readonly mean: number | null; readonly
   const empty = mean === null;
   const description = empty ? `${label}: no scored trades` : `${label}: mean ${regret(mean)}${n === null ? '' : ` over ${n} scored trades`}`;
   return (
-    <td className={empty ? 'num qa-matrix-cell qa-matrix-empty' : 'num qa-matrix-cell'} style={{ background: regretFill(mean) }} title={description} aria-label={description}>
+    <td className={empty ? 'num qa-matrix-cell qa-matrix-empty' : 'num qa-matrix-cell'} style={{ background: regretFill(mean, n) }} title={description} aria-label={description}>
       <span className="qa-matrix-mean">{empty ? DASH : regret(mean)}</span>
       <span className="qa-matrix-n">{n === null ? '' : `n ${n}`}</span>
     </td>

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { THIN_SAMPLE } from '../../charts/heatFill.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Kpi } from '../../components/Kpi.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
@@ -17,6 +18,7 @@ import {
   type RegretBucket,
 } from '../../state/regret.ts';
 import '../../styles/screens-analysis.css';
+import './regret.css';
 import { ArchetypeTable } from './ArchetypeTable.tsx';
 import { CostliestList } from './CostliestList.tsx';
 import { DimensionToggles } from './DimensionToggles.tsx';
@@ -113,7 +115,7 @@ export function RegretScreen() {
           <Panel
             title="By setup archetype"
             testId="regret-by-archetype"
-            actions={<span className="qa-panel-note">mean regret · n = trades with a score</span>}
+            actions={<span className="qa-panel-note">mean regret · n = trades with a score · pale: n below {THIN_SAMPLE}</span>}
           >
             <ArchetypeTable rows={data.by_archetype} totals={totals} />
           </Panel>

@@ -51,7 +51,11 @@ export function LabelControls({ entry, prefix, saving, confirmed, onOverride, on
             id="review-archetype"
             className={archetypeOverridden ? 'select select-overridden' : 'select'}
             value={entry.setup_archetype}
-            onChange={(event) => onOverride({ setup_archetype: event.target.value as SetupArchetype })}
+            onChange={(event) => {
+              onOverride({ setup_archetype: event.target.value as SetupArchetype });
+              // Hand the keyboard back to the review keys (j/k would otherwise move inside the select).
+              event.currentTarget.blur();
+            }}
             data-testid="archetype-select"
           >
             {SETUP_ARCHETYPES.map((archetype, index) => (
@@ -89,7 +93,10 @@ export function LabelControls({ entry, prefix, saving, confirmed, onOverride, on
             id="review-label"
             className={labelOverridden ? 'select select-overridden' : 'select'}
             value={entry.final_label}
-            onChange={(event) => onOverride({ final_label: event.target.value as FinalLabel })}
+            onChange={(event) => {
+              onOverride({ final_label: event.target.value as FinalLabel });
+              event.currentTarget.blur();
+            }}
             data-testid="label-select"
           >
             {FINAL_LABELS.map((label, index) => (

@@ -218,4 +218,14 @@ describe('ReviewScreen', () => {
     await screen.findByTestId('review-empty');
     expect(api.state.committed).toHaveLength(0);
   });
+
+  it('the archetype and label selects override too, and the engine proposal stays in view', async () => {
+    const api = createFakeApi({ staged: staged(1) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(1));
+    fireEvent.change(screen.getByTestId('label-select'), { target: { value: 'lucky_win' } });
+    await waitFor(() => expect(api.state.batch.entries[0]?.final_label).toBe('lucky_win'));
+    expect(screen.getByTestId('label-overridden')).toBeTruthy();
+    expect(screen.getByTestId('label-proposal').textContent).toContain('Good trade');
+  });
 });

@@ -202,9 +202,6 @@ export function ReviewScreen() {
               <span>
                 <Kbd>n</Kbd> note
               </span>
-              <span>
-                <Kbd>?</Kbd> all keys
-              </span>
             </>
           )}
         </div>

@@ -9,7 +9,7 @@ import { epochOf, etDate, etTime, num } from '../../format.ts';
 import { buildChartModel, CHART_PAD_MIN, type ChartLevel } from './chartData.ts';
 import { useBars } from './useBars.ts';
 
-const CHART_HEIGHT = 230;
+const CHART_HEIGHT = 200;
 
 function levelColor(key: ChartLevel['key'], colors: ThemeColors): string {
   if (key === 'vwap') return colors.info;

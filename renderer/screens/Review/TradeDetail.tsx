@@ -82,6 +82,13 @@ export function TradeDetail({ entry, version, prefix, saving, confirmed, error, 
 
       {error ? <ErrorState error={error} title="The change was not saved" /> : null}
 
+      <section className="detail-section" aria-labelledby="detail-chart">
+        <h3 id="detail-chart" className="section-title">
+          {trade.symbol} 1-minute, ±45 min around the trade
+        </h3>
+        <TradeChart entry={entry} version={version} />
+      </section>
+
       <section className="detail-section" aria-labelledby="detail-decision">
         <h3 id="detail-decision" className="section-title">
           Archetype and label
@@ -94,13 +101,6 @@ export function TradeDetail({ entry, version, prefix, saving, confirmed, error, 
           Regret breakdown
         </h3>
         <RegretBreakdown entry={entry} />
-      </section>
-
-      <section className="detail-section" aria-labelledby="detail-chart">
-        <h3 id="detail-chart" className="section-title">
-          {trade.symbol} 1-minute, ±45 min around the trade
-        </h3>
-        <TradeChart entry={entry} version={version} />
       </section>
 
       <section className="detail-section" aria-labelledby="detail-agents">
