@@ -10,9 +10,9 @@ import { isRegularHours, parseTimestamp } from '../market/calendar.ts';
 import { applyOverride, assessTrade } from './assessTrade.ts';
 import type { MarketInputs } from './types.ts';
 
-// Real SPY 1-minute bars (yfinance export, 2025-07-08 … 07-14), read as published: see shared/data/real/README.md.
+// Real SPY 1-minute bars (yfinance export, 2025-07-08 … 07-14), read as published: see test/fixtures/real/README.md.
 // shared/ is pure (no node:fs, even in tests), so Vite loads the file as text.
-const files = import.meta.glob<string>('../../../shared/data/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../test/fixtures/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
 const bars: Bar[] = (Object.values(files)[0] ?? '')
   .trim()
   .split(/\r?\n/)

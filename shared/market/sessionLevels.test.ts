@@ -6,7 +6,7 @@ import { etMinuteToMs, isRegularHours, sessionDay } from './calendar.ts';
 import { MAX_SESSION_DAYS, OPENING_RANGE_MIN, PRIOR_SESSION_LOOKBACK_DAYS, cachedSessionDay, priorSessionBars, regularBarsBetween, regularSessionBars, sessionLevels } from './sessionLevels.ts';
 
 // The real yfinance dump (04:00–19:59 ET rows, pre/post rows with volume 0), read as published.
-const files = import.meta.glob<string>('../../../shared/data/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../test/fixtures/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
 const realBars = parseYahooBars(Object.values(files)[0] ?? '');
 
 describe('session levels', () => {

@@ -9,7 +9,7 @@ import { importBundle, type BundleFile, type ImportBundle } from '../../shared/i
 import { nodeFs, type JournalFs } from '../../electron/journal/fsOps.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../examples/example-day/', import.meta.url));
-export const REAL_DATA_DIR = fileURLToPath(new URL('../../../shared/data/real/', import.meta.url));
+export const REAL_DATA_DIR = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
 
 export function exampleFiles(): BundleFile[] {
   return (['trades.jsonl', 'bars.csv', 'context.json', 'signals.jsonl'] as const).map((name) => ({ name, text: readFileSync(join(EXAMPLE_DIR, name), 'utf8') }));

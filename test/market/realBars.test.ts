@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { importBars } from '../../shared/importers/bars.ts';
 import { etClock } from '../../shared/market/calendar.ts';
 
-/** The real vendor files in ../shared/data/real/bars, read exactly as published. */
-const REAL_BARS = new URL('../../../shared/data/real/bars/', import.meta.url);
+/** The real vendor files in test/fixtures/real/bars, read exactly as published. */
+const REAL_BARS = new URL('../fixtures/real/bars/', import.meta.url);
 const read = (name: string): string => readFileSync(new URL(name, REAL_BARS), 'utf8');
 
 function minuteOf(time: number): { date: string; hhmm: string } {

@@ -5,9 +5,9 @@ import { importChain } from '../../shared/importers/chain.ts';
 import { analyzeChain, chainToDayContext } from '../../shared/market/chainContext.ts';
 import { maxPain } from '../../shared/market/maxPain.ts';
 
-/** The real CBOE delayed-quotes download in ../shared/data/real/chains, read exactly as published. */
+/** The real CBOE delayed-quotes download in test/fixtures/real/chains, read exactly as published. */
 const FILE = 'spy-cboe-quotedata-20230914.csv';
-const text = readFileSync(new URL(`../../../shared/data/real/chains/${FILE}`, import.meta.url), 'utf8');
+const text = readFileSync(new URL(`../fixtures/real/chains/${FILE}`, import.meta.url), 'utf8');
 
 /**
  * Max pain of the 2023-09-14 expiry computed the plain way, straight from the CSV text: columns 10 and 21

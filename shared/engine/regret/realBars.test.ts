@@ -7,7 +7,7 @@ import { scoreRegrets } from './index.ts';
 import { makeContext, makeInput, makeTrade, parseYahooBars } from './testkit.ts';
 
 // Real SPY 1-minute bars (yfinance, 2025-07-08 … 07-14, 04:00–19:59 ET, bad prints in pre/post rows), read as published.
-const files = import.meta.glob<string>('../../../../shared/data/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
+const files = import.meta.glob<string>('../../../test/fixtures/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
 const allBars = parseYahooBars(Object.values(files)[0] ?? '');
 const regularOnly = allBars.filter((bar) => isRegularHours(bar.time));
 
