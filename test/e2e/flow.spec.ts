@@ -84,7 +84,7 @@ test('browser mode: import with bad rows, keyboard review, commit, analysis scre
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
+    if (message.type() === 'error') pageErrors.push(`${message.text()} (${message.location().url})`);
   });
   page.on('response', (response) => {
     if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.url()}`);
