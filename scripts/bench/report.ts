@@ -37,7 +37,7 @@ function verdictOf(small: Row, large: Row, ratio: number, flagged: boolean): str
   if (flagged) return `FLAG: worse than n log n (> ${FLAG_RATIO}×)`;
   if (large.ms < MIN_JUDGED_MS) return `too fast to judge (< ${MIN_JUDGED_MS} ms)`;
   // Fixed work (a 50-trade batch, 6,000 trades) on a 10× larger journal or bar history should cost the same.
-  if (small.work === large.work) return ratio > 3 ? `grows with ${large.unit}: O(${large.unit}) per batch` : `independent of ${large.unit}`;
+  if (small.work === large.work) return ratio > 3 ? `grows with N (${large.unit}): O(N) per batch` : `independent of N (${large.unit})`;
   if (ratio <= N_LOG_N_RATIO) return 'linear (or n log n)';
   return 'superlinear: watch';
 }

@@ -221,8 +221,8 @@ async function journalAdd(params: StepParams): Promise<Measurement[]> {
   const batch = { count: TRADES_PER_DAY, unit: 'trades' };
   const note = (times: number[]): string => `median of ${times.length} daily batches (${times.map((ms) => ms.toFixed(0)).join(', ')} ms); journal of ${count(trades)} → ${count(total)}`;
   return [
-    measurement(`journal stage ${TRADES_PER_DAY} more`, trades, 'in journal', median(stageTimes), note(stageTimes), batch),
-    measurement(`journal commit ${TRADES_PER_DAY} more (b)`, trades, 'in journal', median(commitTimes), note(commitTimes), batch),
+    measurement(`journal stage ${TRADES_PER_DAY} more`, trades, 'entries', median(stageTimes), note(stageTimes), batch),
+    measurement(`journal commit ${TRADES_PER_DAY} more (b)`, trades, 'entries', median(commitTimes), note(commitTimes), batch),
   ];
 }
 

@@ -192,6 +192,7 @@ test('browser mode: import with bad rows, keyboard review, commit, analysis scre
     await shell.go('regret');
     await regret.expectCharts();
     await expect(regret.kpis).toContainText(String(STAGED));
+    await shell.clearToasts();
     await shell.screenshot('regret');
   });
 
@@ -211,6 +212,7 @@ test('browser mode: import with bad rows, keyboard review, commit, analysis scre
     }
     const total = Object.values(cells).reduce((sum, cell) => sum + cell.n, 0);
     expect(total).toBe(log.reduce((sum, entry) => sum + REGRET_DIMENSIONS.filter((dimension) => entry[dimension] !== null).length, 0));
+    await shell.clearToasts();
     await shell.screenshot('heatmap');
   });
 
@@ -225,6 +227,7 @@ test('browser mode: import with bad rows, keyboard review, commit, analysis scre
       expect(row.weight, `${name} weight`).not.toBe(1);
       expect(row.trades, `${name} trades`).toBe(log.filter((entry) => entry.agents.some((agent) => agent.name === name)).length);
     }
+    await shell.clearToasts();
     await shell.screenshot('agents');
   });
 
@@ -236,6 +239,7 @@ test('browser mode: import with bad rows, keyboard review, commit, analysis scre
     await expect(journal.tradeRows).toHaveCount(STAGED);
     await expect(journal.tradeRow(OVERRIDDEN_ID)).toContainText(humanize(chosen.label));
     await expect(journal.tradeRow(OVERRIDDEN_ID).getByLabel('overridden')).toHaveCount(2);
+    await shell.clearToasts();
     await shell.screenshot('journal');
   });
 

@@ -42,13 +42,23 @@ export class AppShell {
     await this.page.evaluate(() => document.querySelectorAll<HTMLElement>('[data-testid="toast"] button').forEach((button) => button.click()));
   }
 
+  /**
+   * Saves test-results/screens/<name>.png. The shell keeps the page at the window's height and scrolls the
+   * screen inside <main>, so a "full page" shot first grows the viewport by what <main> hides, then restores it.
+   */
   async screenshot(name: string, options: { fullPage?: boolean } = {}): Promise<string> {
     await mkdir(SCREENS_DIR, { recursive: true });
     const path = join(SCREENS_DIR, `${name}.png`);
-    // Charts animate in; a still frame is what a trader sees after a moment.
+    const viewport = this.page.viewportSize();
     await this.page.mouse.move(0, 0);
+    if ((options.fullPage ?? true) && viewport) {
+      const hidden = await this.page.locator('main').evaluate((main) => main.scrollHeight - main.clientHeight);
+      if (hidden > 0) await this.page.setViewportSize({ width: viewport.width, height: viewport.height + hidden });
+    }
+    // Charts animate in and resize with the window; a still frame is what a trader sees after a moment.
     await this.page.waitForTimeout(400);
-    await this.page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
+    await this.page.screenshot({ path, fullPage: true, animations: 'disabled' });
+    if (viewport) await this.page.setViewportSize(viewport);
     return path;
   }
 }
