@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --json] [-- --only bars,broker,engine,journal] [-- --profile DIR]`
+ * (with --json, `npm run -s bench -- --json` keeps npm's own banner off stdout).
  *
  * Measures the importers, the engine and the journal store on SYNTHETIC data sized like five years of one
  * trader (500,000 one-minute bars, 60,000 trades, a 100,000-fill broker export), each step in its own
@@ -9,7 +10,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ChildReply } from './bench/child.ts';
@@ -54,6 +55,8 @@ function parseOptions(argv: readonly string[]): Options {
 
 let running: ChildProcess | null = null;
 
+const round2 = (value: number): number => Math.round(value * 100) / 100;
+
 function runTask(task: Task, options: Options): Promise<ChildReply> {
   // One folder per step: the loader's worker thread writes its own profile beside the main thread's.
   const profile = options.profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${join(options.profileDir, `${task.step}-${task.scale}`)}`];
@@ -75,7 +78,9 @@ function runTask(task: Task, options: Options): Promise<ChildReply> {
   });
 }
 
-function machine(): Record<string, string | number> {
+type Machine = { date: string; nproc: number; cpu: string; memoryGb: number; node: string; platform: string; loadAverageAtStart: number };
+
+function machine(): Machine {
   return {
     date: new Date().toISOString().slice(0, 10),
     nproc: availableParallelism(),
@@ -83,6 +88,8 @@ function machine(): Record<string, string | number> {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    // Other work on the machine slows every step: the 1-minute load average says how busy it was.
+    loadAverageAtStart: Number((loadavg()[0] ?? 0).toFixed(2)),
   };
 }
 
@@ -119,17 +126,21 @@ async function main(): Promise<number> {
   } finally {
     await rm(tempRoot, { recursive: true, force: true });
   }
+  const loadAverageAtEnd = Number((loadavg()[0] ?? 0).toFixed(2));
   const scaling = scalingRows(rows);
   const flagged = scaling.filter((row) => row.flagged);
   if (options.json) {
-    const result = { synthetic: true, seed: BENCH_SEED, quick: options.quick, sizes, machine: info, flagRatio: FLAG_RATIO, measurements: rows, scaling, failures, flagged: flagged.map((row) => row.step) };
+    const measurements = rows.map((row) => ({ ...row, ms: round2(row.ms), heapUsedMb: round2(row.heapUsedMb), maxRssMb: round2(row.maxRssMb) }));
+    const scalingOut = scaling.map((row) => ({ ...row, smallMs: round2(row.smallMs), largeMs: round2(row.largeMs), ratio: round2(row.ratio) }));
+    const result = { synthetic: true, seed: BENCH_SEED, quick: options.quick, sizes, machine: { ...info, loadAverageAtEnd }, flagRatio: FLAG_RATIO, measurements, scaling: scalingOut, failures, flagged: flagged.map((row) => row.step) };
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   } else {
     const out = (text: string): void => {
       process.stdout.write(`${text}\n`);
     };
     out(`\nQThink Journal benchmark: SYNTHETIC data (seeded, seed ${BENCH_SEED}); figures only, no assertions on time`);
-    out(`${info.date} · nproc ${info.nproc} · ${info.cpu} · ${info.memoryGb} GB · node ${info.node} · ${info.platform}${options.quick ? ' · --quick (1/10 sizes)' : ''}\n`);
+    out(`${info.date} · nproc ${info.nproc} · ${info.cpu} · ${info.memoryGb} GB · node ${info.node} · ${info.platform}${options.quick ? ' · --quick (1/10 sizes)' : ''}`);
+    out(`load average (1 min) ${info.loadAverageAtStart} at start, ${loadAverageAtEnd} at end: figures from a busy machine run slower\n`);
     out(measurementsTable(rows));
     out(`\nScaling check: time at 10·N over time at N; more than ${FLAG_RATIO}× is flagged (worse than n log n)\n`);
     out(scalingTable(scaling));

@@ -19,7 +19,7 @@ export function importDayContexts(text: string, file: string): DayContextImportR
   for (const item of items) {
     const parsed = dayContextSchema.safeParse(item.value);
     if (!parsed.success) {
-      errors.push(...zodIssuesToErrors(parsed.error, file, item.line));
+      errors.push(...zodIssuesToErrors(parsed.error, file, item.line, item.value));
       continue;
     }
     const context = parsed.data;

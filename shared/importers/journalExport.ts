@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { tradeRecordSchema, type TradeRecord } from '../domain/trade.ts';
 import type { ImportResult, RowError } from '../domain/errors.ts';
+import { issuesToRowErrors } from '../domain/issueReason.ts';
 import { JSON_EXPORT_FORMAT } from '../journal/export.ts';
 import { TRADE_COLUMN_PREFIX, decodeTradeCell } from '../journal/tradeColumns.ts';
 
@@ -55,7 +56,7 @@ export function importJournalJson(value: unknown, file: string): ImportResult<Tr
     const parsed = tradeRecordSchema.safeParse(candidate);
     if (parsed.success) records.push(parsed.data);
     // JSON has no useful line numbers once parsed; the item's position is the next best thing.
-    else for (const issue of parsed.error.issues) errors.push({ file, line: index + 1, field: `[${index}].${issue.path.map(String).join('.')}`, reason: issue.message });
+    else errors.push(...issuesToRowErrors(parsed.error, candidate, file, index + 1, `[${index}].`));
   });
   return { records, errors };
 }
@@ -81,7 +82,7 @@ function rowToTrade(header: readonly string[], cells: readonly string[], file: s
   if (errors.length > 0) return { errors };
   const parsed = tradeRecordSchema.safeParse(candidate);
   if (parsed.success) return { trade: parsed.data };
-  return { errors: parsed.error.issues.map((issue) => ({ file, line, field: TRADE_COLUMN_PREFIX + issue.path.map(String).join('.'), reason: issue.message })) };
+  return { errors: issuesToRowErrors(parsed.error, candidate, file, line, TRADE_COLUMN_PREFIX) };
 }
 
 function countNewlines(text: string, from: number, to: number): number {

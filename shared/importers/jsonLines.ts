@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { RowError } from '../domain/errors.ts';
+import { issuesToRowErrors } from '../domain/issueReason.ts';
 
 /** One JSON value of a file and the physical line it starts on. */
 export type JsonItem = { readonly line: number; readonly value: unknown };
 
 /** The zod issues of one value as RowErrors on its line, the field being the issue's path. */
-export function zodIssuesToErrors(error: z.ZodError, file: string, line: number): RowError[] {
-  return error.issues.map((issue) => ({ file, line, field: issue.path.map(String).join('.'), reason: issue.message }));
+export function zodIssuesToErrors(error: z.ZodError, file: string, line: number, input?: unknown): RowError[] {
+  return issuesToRowErrors(error, input, file, line);
 }
 
 /** Each non-blank line parsed as JSON; unreadable lines become RowErrors and the others go on. */

@@ -1,5 +1,6 @@
 import { tradeRecordSchema, type TradeRecord } from '../domain/trade.ts';
 import type { ImportResult, RowError } from '../domain/errors.ts';
+import { issuesToRowErrors } from '../domain/issueReason.ts';
 
 /**
  * Native trade JSONL: one trade record per line. Blank lines are ignored; a line that is not JSON, or
@@ -28,9 +29,7 @@ export function importNativeTrades(text: string, file: string): ImportResult<Tra
     }
     const parsed = tradeRecordSchema.safeParse(value);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        errors.push({ file, line, field: issue.path.map(String).join('.'), reason: issue.message });
-      }
+      errors.push(...issuesToRowErrors(parsed.error, value, file, line));
       continue;
     }
     const first = firstLineOfId.get(parsed.data.id);

@@ -17,7 +17,7 @@ export function importSignals(text: string, file: string): SignalsImportResult {
   for (const item of items) {
     const parsed = timelineSignalSchema.safeParse(item.value);
     if (parsed.success) records.push(parsed.data);
-    else errors.push(...zodIssuesToErrors(parsed.error, file, item.line));
+    else errors.push(...zodIssuesToErrors(parsed.error, file, item.line, item.value));
   }
   errors.sort((a, b) => a.line - b.line);
   return { records, errors };

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { issueReason } from '../domain/issueReason.ts';
 import { contract, fail, isChannel, progressSchemaOf, type Channel, type Handlers, type Result } from './contract.ts';
 import { isServiceError } from './errors.ts';
 import type { ApiError } from './schemas.ts';
@@ -31,7 +33,7 @@ export async function dispatch(
   const definition = contract[channel];
   const request = definition.request.safeParse(payload);
   if (!request.success) {
-    return fail('invalid_request', `Invalid request for ${channel}: ${summarize(request.error.issues)}`);
+    return fail('invalid_request', `Invalid request for ${channel}: ${summarize(request.error.issues, payload)}`);
   }
   const progressSchema = progressSchemaOf(channel);
   const progress = (event: unknown) => {
@@ -44,7 +46,7 @@ export async function dispatch(
     const value = await handler(request.data, { progress });
     const response = definition.response.safeParse(value);
     if (!response.success) {
-      options.onInternalError?.(channel, new Error(`response failed its schema: ${summarize(response.error.issues)}`));
+      options.onInternalError?.(channel, new Error(`response failed its schema: ${summarize(response.error.issues, value)}`));
       return fail('internal', INTERNAL_MESSAGE);
     }
     return { ok: true, value: response.data };
@@ -57,9 +59,12 @@ export async function dispatch(
   }
 }
 
-function summarize(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string {
+function summarize(issues: readonly z.core.$ZodIssue[], input: unknown): string {
   return issues
     .slice(0, 3)
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const reason = issueReason(issue, input);
+      return issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ${reason}` : reason;
+    })
     .join('; ');
 }
