@@ -13,6 +13,9 @@ export const CSV_ENTRY_COLUMNS = ['id', ...SEED_FIELDS, 'flags', 'penalty_factor
  * CSV: one row per trade, the seed's fields and then every field of the trade record as `trade.<field>`,
  * so the file imports back through importBundle as the same trades.
  */
+/** A broker export without a time of day gives the entry as a bare date. */
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
 export function entriesToCsv(entries: readonly JournalEntry[]): string {
   const tradeFields = tradeFieldsOf(entries.map((entry) => entry.trade));
   const header = [...CSV_ENTRY_COLUMNS, ...tradeFields.map((field) => TRADE_COLUMN_PREFIX + field)];
@@ -41,8 +44,9 @@ export function entriesToMarkdown(entries: readonly JournalEntry[], title = 'QTh
   const days = entries.map((entry) => nyDate(entry.exit_time)).sort();
   const pnl = entries.reduce((sum, entry) => sum + entry.pnl, 0);
   const wins = entries.filter((entry) => entry.pnl > 0).length;
+  const others = entries.length - wins;
   out.push(
-    `${entries.length} trades from ${days[0]} to ${days[days.length - 1]}: ${wins} wins, ${entries.length - wins} losses or flat, ` +
+    `${entries.length} trades from ${days[0]} to ${days[days.length - 1]}: ${wins} ${wins === 1 ? 'win' : 'wins'}, ${others} ${others === 1 ? 'loss or flat' : 'losses or flat'}, ` +
       `PnL ${signedMoney(pnl)}, win rate ${fixed((wins / entries.length) * 100, 1)} %.`,
     '',
     '## Time blocks',
@@ -56,7 +60,7 @@ export function entriesToMarkdown(entries: readonly JournalEntry[], title = 'QTh
   });
   out.push(markdownTable(['time block', 'trades', 'pnl', 'mean regret'], blockRows), '', '## Trades', '');
   const rows = entries.map((entry) => [
-    `${nyDate(entry.entry_time)} ${nyTime(entry.entry_time)}`,
+    DATE_ONLY.test(entry.entry_time) ? entry.entry_time : `${nyDate(entry.entry_time)} ${nyTime(entry.entry_time)}`,
     entry.id,
     contractLabel(entry),
     entry.trade.side,
