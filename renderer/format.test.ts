@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractLabel, dimensionLabel, duration, etDate, etTime, humanize, money, pct, pnlTone, regret, regretStep } from './format.ts';
+import { contractLabel, duration, etDate, etTime, humanize, money, pct, pnlTone, regret, regretStep } from './format.ts';
 
 describe('format', () => {
   it('money carries a sign and two decimals; a loss uses a real minus', () => {
@@ -39,7 +39,6 @@ describe('format', () => {
 
   it('names and durations for people', () => {
     expect(humanize('momentum_break')).toBe('Momentum break');
-    expect(dimensionLabel('trap_entry_regret')).toBe('Trap entry');
     expect(duration(37)).toBe('37m');
     expect(duration(65)).toBe('1h 05m');
   });

@@ -116,11 +116,6 @@ export function humanize(name: string): string {
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
 
-/** "entry_regret" → "Entry", "trap_entry_regret" → "Trap entry". */
-export function dimensionLabel(dimension: string): string {
-  return humanize(dimension.replace(/_regret$/, ''));
-}
-
 /** Step 0…4 of the theme's regret scale for a score in [0, 1]; null stays null (drawn as "no score"). */
 export function regretStep(value: number | null | undefined): 0 | 1 | 2 | 3 | 4 | null {
   if (value === null || value === undefined || !Number.isFinite(value)) return null;

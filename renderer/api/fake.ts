@@ -102,7 +102,7 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     'import.files': async (request, { progress }) => stage(request.files, progress),
     'import.pick': async () => ({ cancelled: true, outcome: null }),
     'import.manualTrade': async (request) => merge([entryFor(request.trade)], [], ['manual entry']),
-    'example.load': async () => merge([sampleEntry({ id: 'EX1' }), sampleEntry({ id: 'EX2', pnl: -42, final_label: 'poor_execution' })], [], ['example day']),
+    'example.load': async () => merge([fakeExampleEntry({ id: 'EX1' }), fakeExampleEntry({ id: 'EX2', pnl: -42, final_label: 'poor_execution' })], [], ['example day']),
     'staging.get': async () => state.batch,
     'staging.override': async (request) => {
       const index = state.batch.entries.findIndex((entry) => entry.id === request.id);
@@ -198,4 +198,17 @@ function safeJson(line: string): unknown {
   } catch {
     return null;
   }
+}
+
+/** A trade of the fake example day: like the bundled one, synthetic and on 2025-06-11. */
+export function fakeExampleEntry(overrides: Partial<JournalEntry> = {}): JournalEntry {
+  const base = sampleEntry(overrides);
+  const day = (time: string) => time.replace('2025-03-10', '2025-06-11');
+  return {
+    ...base,
+    timestamp: day(base.timestamp),
+    entry_time: day(base.entry_time),
+    exit_time: day(base.exit_time),
+    trade: { ...base.trade, expiry: '2025-06-11', entry_time: day(base.trade.entry_time), exit_time: day(base.trade.exit_time), synthetic: true },
+  };
 }

@@ -1,9 +1,9 @@
 import type { RegretDimension } from '../../shared/domain/journal.ts';
 
 /**
- * Series colours for charts with one line per regret dimension or agent. They are CSS variables defined
- * in screens-analysis.css from the theme's own colours, so both themes stay consistent; dashes tell
- * apart the pairs whose hues sit close together.
+ * Series colours for charts with one line per regret dimension or agent: the theme's seven series hues
+ * (theme.css, one set per theme), about 50° apart so no two dimensions read alike; the dashes are a second
+ * cue for the neighbouring hues and for colour-blind readers.
  */
 export type SeriesStyle = { readonly color: string; readonly dash?: string };
 

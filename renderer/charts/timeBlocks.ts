@@ -1,6 +1,6 @@
 import type { TimeBlock } from '../../shared/domain/journal.ts';
 import { TIME_BLOCK_BOUNDS } from '../../shared/engine/timeBlock.ts';
-import { humanize } from '../format.ts';
+import { timeBlockLabel } from '../labels.ts';
 
 function hhmm(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
@@ -12,9 +12,9 @@ export function blockRange(block: TimeBlock): string {
   return bound ? `${hhmm(bound.startMinute)}–${hhmm(bound.endMinute)} ET` : 'outside 09:30–16:00 ET';
 }
 
-/** "Early open" and its range, for row headers. */
+/** "Early open", for row headers (renderer/labels.ts has every block's name). */
 export function blockLabel(block: TimeBlock): string {
-  return humanize(block);
+  return timeBlockLabel(block);
 }
 
 /** "10:00–10:30" for a 30-minute slot starting at "10:00". */

@@ -1,5 +1,6 @@
 import { REGRET_DIMENSIONS, type RegretDimension } from '../../shared/domain/journal.ts';
-import { dimensionLabel, regret, regretColor } from '../format.ts';
+import { regret, regretColor } from '../format.ts';
+import { dimensionLabel } from '../labels.ts';
 
 export type RegretStripProps = {
   readonly scores: Readonly<Record<RegretDimension, number | null>>;

@@ -46,9 +46,10 @@ describe('agents slice', () => {
   });
 
   it('the confusion log reads newest first', () => {
+    const contract = { symbol: 'SPY', expiry: '2025-03-10', right: 'C', strike: 572, side: 'long', direction: 'bullish' } as const;
     const rows = [
-      { trade_id: 'a', time: null, mesh_alignment: 0.3, conflicting_agents: [], pnl: 1, final_label: null },
-      { trade_id: 'b', time: null, mesh_alignment: 0.5, conflicting_agents: [], pnl: 2, final_label: null },
+      { trade_id: 'a', time: null, mesh_alignment: 0.3, contract, entry_signals: 0, conflicting_agents: [], pnl: 1, final_label: null },
+      { trade_id: 'b', time: null, mesh_alignment: 0.5, contract, entry_signals: 0, conflicting_agents: [], pnl: 2, final_label: null },
     ];
     expect(confusionNewestFirst(rows).map((row) => row.trade_id)).toEqual(['b', 'a']);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleBatch, sampleEntry } from '../../shared/ipc/samples.ts';
-import { guessKind, mergeSummary, rejectedRowCount } from './import.ts';
+import { fakeExampleEntry } from '../api/fake.ts';
+import { exampleDayStatus, guessKind, isExampleEntry, mergeSummary, rejectedRowCount } from './import.ts';
 
 describe('import slice', () => {
   it('guesses each kind of file from its name and first lines', () => {
@@ -31,5 +32,16 @@ describe('rejected rows', () => {
         { file: 'b.csv', line: 3 },
       ]),
     ).toBe(3);
+  });
+
+  it('the example day is recognised by its synthetic marker on its own day, staged before committed', () => {
+    const example = fakeExampleEntry({ id: 'EX1' });
+    expect(isExampleEntry(example)).toBe(true);
+    expect(isExampleEntry(sampleEntry())).toBe(false);
+    const otherSynthetic = sampleEntry({ id: 'bench-1' });
+    expect(isExampleEntry({ ...otherSynthetic, trade: { ...otherSynthetic.trade, synthetic: true } })).toBe(false);
+    expect(exampleDayStatus([], null)).toBe('available');
+    expect(exampleDayStatus([], true)).toBe('committed');
+    expect(exampleDayStatus([sampleEntry(), example], true)).toBe('staged');
   });
 });

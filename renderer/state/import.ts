@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { TradeRecordInput } from '../../shared/domain/trade.ts';
+import { tradingDay } from '../../shared/ipc/views.ts';
 import type { Api } from '../../shared/ipc/contract.ts';
 import type { ApiError, FileKind, ImportOutcome, ImportProgress, StagedBatch } from '../../shared/ipc/schemas.ts';
 
@@ -32,10 +34,12 @@ export type ImportState = {
   readonly error: ApiError | null;
   /** Show only the row errors of this file; null for all. */
   readonly errorFile: string | null;
+  /** The example day is already in the journal; null until checked. */
+  readonly exampleCommitted: boolean | null;
 };
 
 export function emptyImportState(): ImportState {
-  return { files: [], status: 'idle', progress: null, outcome: null, merge: null, error: null, errorFile: null };
+  return { files: [], status: 'idle', progress: null, outcome: null, merge: null, error: null, errorFile: null, exampleCommitted: null };
 }
 
 export const useImportStore = create<ImportState>()(() => emptyImportState());
@@ -75,6 +79,25 @@ export function mergeSummary(previousIds: ReadonlySet<string>, outcome: ImportOu
     updated: Math.max(0, outcome.report.staged - added),
     alreadyCommitted: outcome.report.already_committed,
   };
+}
+
+/**
+ * The bundled example day (examples/example-day): every trade carries `"synthetic": true` and they all
+ * trade on this day. Loading it again once it is staged or committed would only merge the same trades.
+ */
+export const EXAMPLE_DAY = '2025-06-11';
+
+export function isExampleEntry(entry: JournalEntry): boolean {
+  // Other synthetic data (the benchmark's) is marked too, so the day must match as well.
+  return (entry.trade as { readonly synthetic?: unknown }).synthetic === true && tradingDay(entry) === EXAMPLE_DAY;
+}
+
+export type ExampleDayStatus = 'available' | 'staged' | 'committed';
+
+/** Staged wins over committed: the trader's next step is then to review it. */
+export function exampleDayStatus(staged: readonly JournalEntry[], committed: boolean | null): ExampleDayStatus {
+  if (staged.some(isExampleEntry)) return 'staged';
+  return committed ? 'committed' : 'available';
 }
 
 /** Rows rejected: one row can fail on several fields, each listed as its own error. */
@@ -173,6 +196,13 @@ export function importExample(api: Api, previous: StagedBatch | null): Promise<I
   return run(previous, (onProgress) => api.invoke('example.load', {}, { onProgress }), false);
 }
 
+/** Asks the journal whether the example day's trades are committed (one day's entries, not the journal). */
+export async function checkExampleDay(api: Api): Promise<void> {
+  const result = await api.invoke('journal.list', { from: EXAMPLE_DAY, to: EXAMPLE_DAY });
+  // Unknown stays unknown on failure: the button then stays, and loading again only merges by trade id.
+  if (result.ok) set({ exampleCommitted: result.value.entries.some(isExampleEntry) });
+}
+
 // ---------- hooks ----------
 
 export const useQueuedFiles = () => useImportStore((state) => state.files);
@@ -182,3 +212,4 @@ export const useImportOutcome = () => useImportStore((state) => state.outcome);
 export const useMergeSummary = () => useImportStore((state) => state.merge);
 export const useImportError = () => useImportStore((state) => state.error);
 export const useErrorFile = () => useImportStore((state) => state.errorFile);
+export const useExampleCommitted = () => useImportStore((state) => state.exampleCommitted);

@@ -7,7 +7,7 @@ import {
   timeBlockSchema,
 } from '../domain/journal.ts';
 import { barSchema } from '../domain/market.ts';
-import { isoDate } from '../domain/trade.ts';
+import { agentPhaseSchema, isoDate, polaritySchema } from '../domain/trade.ts';
 import { memoryTriggerSchema } from '../engine/memoryTriggers.ts';
 
 /** The closed set of error kinds that cross the boundary; the renderer switches on these, never on text. */
@@ -300,11 +300,35 @@ export const weightPointSchema = z.object({
 });
 export type WeightPoint = z.infer<typeof weightPointSchema>;
 
+/** One signal that pointed against the trade, with the phase it came in (only entry signals move mesh_alignment). */
+export const conflictingSignalSchema = z.object({
+  name: z.string(),
+  phase: agentPhaseSchema,
+  polarity: polaritySchema,
+  score: z.number(),
+  weight: z.number(),
+});
+export type ConflictingSignal = z.infer<typeof conflictingSignalSchema>;
+
+/** The traded contract, enough to label it ("SPY 06/11 602C") and to say which way it pointed. */
+export const confusionContractSchema = z.object({
+  symbol: z.string(),
+  expiry: isoDate,
+  right: z.enum(['C', 'P']),
+  strike: z.number(),
+  side: z.enum(['long', 'short']),
+  direction: polaritySchema,
+});
+
 export const confusionRowSchema = z.object({
   trade_id: z.string(),
   time: z.string().nullable(),
   mesh_alignment: z.number().nullable(),
-  conflicting_agents: z.array(z.string()),
+  contract: confusionContractSchema,
+  /** Entry signals behind mesh_alignment (agreeing and conflicting), so "2 of 4 against" can be said. */
+  entry_signals: z.number().int().nonnegative(),
+  /** Every conflicting signal, entry and exit, in the trade's order; the same agent may appear once per phase. */
+  conflicting_agents: z.array(conflictingSignalSchema),
   pnl: z.number().nullable(),
   final_label: finalLabelSchema.nullable(),
 });

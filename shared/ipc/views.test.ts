@@ -42,8 +42,39 @@ describe('journal views for the screens', () => {
     const conflicted = sampleEntry({
       id: 'C',
       mesh_conflict: true,
-      agents: [{ ...sampleEntry().agents[0]!, name: 'bear', conflicted: true, aligned: false }],
+      agents: [{ ...sampleEntry().agents[0]!, name: 'bear', polarity: 'bearish', conflicted: true, aligned: false }],
     });
-    expect(buildConfusion([sampleEntry(), conflicted])).toEqual([expect.objectContaining({ trade_id: 'C', conflicting_agents: ['bear'] })]);
+    expect(buildConfusion([sampleEntry(), conflicted])).toEqual([
+      expect.objectContaining({
+        trade_id: 'C',
+        contract: { symbol: 'SPY', expiry: '2025-03-10', right: 'C', strike: 572, side: 'long', direction: 'bullish' },
+        conflicting_agents: [{ name: 'bear', phase: 'entry', polarity: 'bearish', score: 0.8, weight: 0.9 }],
+      }),
+    ]);
+  });
+
+  it('the confusion view keeps each conflicting signal with its phase, so exit turns are not blamed for the entry conflict', () => {
+    const signal = sampleEntry().agents[0]!;
+    const against = { ...signal, polarity: 'bearish' as const, aligned: false, conflicted: true, aligned_with_outcome: false };
+    const entry = sampleEntry({
+      id: 'M',
+      mesh_conflict: true,
+      mesh_alignment: 0.44,
+      agents: [
+        { ...signal, name: 'a' },
+        { ...signal, name: 'b' },
+        { ...against, name: 'c', score: 0.7 },
+        { ...against, name: 'd', score: 0.6 },
+        { ...against, name: 'a', phase: 'exit', score: 0.5 },
+        { ...against, name: 'b', phase: 'exit', score: 0.4, weight: 1.2 },
+      ],
+    });
+    const [row] = buildConfusion([entry]);
+    expect(row?.entry_signals).toBe(4);
+    expect(row?.conflicting_agents.filter((agent) => agent.phase === 'entry').map((agent) => agent.name)).toEqual(['c', 'd']);
+    expect(row?.conflicting_agents.filter((agent) => agent.phase === 'exit')).toEqual([
+      { name: 'a', phase: 'exit', polarity: 'bearish', score: 0.5, weight: 0.9 },
+      { name: 'b', phase: 'exit', polarity: 'bearish', score: 0.4, weight: 1.2 },
+    ]);
   });
 });

@@ -220,7 +220,11 @@ export function buildAgentWeights(entries: readonly JournalEntry[], weights: Rea
   });
 }
 
-/** Trades taken under mesh conflict, with the agents that pointed against the trade. */
+/**
+ * Trades taken under mesh conflict, with every signal that pointed against the trade and its phase: the
+ * alignment is computed from the entry signals only, so entry and exit conflicts must stay apart (an
+ * agent that agreed at entry and turned at exit did not cause the conflict).
+ */
 export function buildConfusion(entries: readonly JournalEntry[]): ConfusionRow[] {
   return entries
     .filter((entry) => entry.mesh_conflict)
@@ -228,7 +232,18 @@ export function buildConfusion(entries: readonly JournalEntry[]): ConfusionRow[]
       trade_id: entry.id,
       time: entry.entry_time,
       mesh_alignment: entry.mesh_alignment,
-      conflicting_agents: [...new Set(entry.agents.filter((agent) => agent.conflicted).map((agent) => agent.name))],
+      contract: {
+        symbol: entry.trade.symbol,
+        expiry: entry.trade.expiry,
+        right: entry.trade.right,
+        strike: entry.trade.strike,
+        side: entry.trade.side,
+        direction: entry.direction,
+      },
+      entry_signals: entry.agents.filter((agent) => agent.phase === 'entry').length,
+      conflicting_agents: entry.agents
+        .filter((agent) => agent.conflicted)
+        .map(({ name, phase, polarity, score, weight }) => ({ name, phase, polarity, score, weight })),
       pnl: entry.pnl,
       final_label: entry.final_label,
     }));

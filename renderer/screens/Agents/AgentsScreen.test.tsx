@@ -60,6 +60,30 @@ describe('AgentsScreen', () => {
     expect(row.textContent).toContain('−$64.00');
   });
 
+  it('the confusion log keeps entry and exit conflicts apart and names the contract', async () => {
+    const journal = sampleJournal();
+    const a2 = journal[1]!;
+    const exitTurn = { ...a2.agents[0]!, phase: 'exit' as const, polarity: 'bearish' as const, score: 0.5, aligned: false, conflicted: true };
+    journal[1] = { ...a2, agents: [...a2.agents, exitTurn] };
+    renderAgents(createFakeApi({ committed: journal, weights: { flowbot: 1.15, vwap_scout: 0.82 } }));
+    const row = await screen.findByTestId('confusion-row-A2');
+    expect(within(row).getByTestId('confusion-contract').textContent).toBe('SPY 03/10 572C');
+    const entry = within(row).getByTestId('confusion-entry');
+    expect(entry.textContent).toContain('1 of 2');
+    expect(entry.textContent).toContain('vwap_scout (bearish 0.60)');
+    expect(entry.textContent).not.toContain('flowbot');
+    expect(within(row).getByTestId('confusion-exit').textContent).toContain('flowbot (bearish 0.50)');
+  });
+
+  it('current weights are drawn on a log scale with tick labels', async () => {
+    renderAgents(createFakeApi({ committed: sampleJournal(), weights: { flowbot: 0.456, vwap_scout: 0.559 } }));
+    const axis = await screen.findByTestId('weight-axis');
+    expect(axis.textContent).toContain('1.00');
+    expect(axis.textContent).toContain('0.5');
+    const left = (agent: string) => parseFloat((screen.getByTestId(`weight-bar-${agent}`).querySelector('.qa-weight-fill') as HTMLElement).style.left);
+    expect(left('vwap_scout') - left('flowbot')).toBeGreaterThan(4);
+  });
+
   it('an agent can be hidden from the trend chart and shown again', async () => {
     renderAgents(agentsApi());
     const row = await screen.findByTestId('agent-row-flowbot');

@@ -21,6 +21,7 @@ import '../../styles/screens-analysis.css';
 import './agents.css';
 import { AgentTable } from './AgentTable.tsx';
 import { ConfusionLog } from './ConfusionLog.tsx';
+import { CurrentWeights } from './CurrentWeights.tsx';
 import { WeightTrendChart } from './WeightTrendChart.tsx';
 import { useAgentsScreen } from './useAgentsScreen.ts';
 
@@ -80,22 +81,7 @@ export function AgentsScreen() {
               )}
             </Panel>
             <Panel title="Current weights" testId="agents-current">
-              <ol className="qa-weight-list">
-                {rows.map((row) => (
-                  <li key={row.agent} className="qa-weight-item">
-                    <span className="qa-weight-name">{row.agent}</span>
-                    <span className="qa-weight-bar" aria-hidden="true">
-                      <span className="qa-weight-ref" />
-                      <span
-                        className={row.weight >= 1 ? 'qa-weight-fill qa-weight-up' : 'qa-weight-fill qa-weight-down'}
-                        style={weightBarStyle(row.weight)}
-                      />
-                    </span>
-                    <span className="num mono">{num(row.weight, 3)}</span>
-                  </li>
-                ))}
-              </ol>
-              <p className="qa-note">Bar: weight against 1.00 (centre), on a 0.50–1.50 scale.</p>
+              <CurrentWeights rows={rows} />
             </Panel>
           </div>
 
@@ -118,12 +104,4 @@ export function AgentsScreen() {
       )}
     </div>
   );
-}
-
-/** A bar from the 1.00 centre line to the weight, on a 0.50 … 1.50 scale (clamped). */
-function weightBarStyle(weight: number): { left: string; width: string } {
-  const position = Math.min(1, Math.max(0, (weight - 0.5) / 1));
-  const centre = 0.5;
-  const left = Math.min(position, centre);
-  return { left: `${left * 100}%`, width: `${Math.max(0.5, Math.abs(position - centre) * 100)}%` };
 }

@@ -5,7 +5,8 @@ import { FloatingTooltip } from '../../charts/FloatingTooltip.tsx';
 import { regretFill } from '../../charts/heatFill.ts';
 import { blockLabel, blockRange } from '../../charts/timeBlocks.ts';
 import { useCellTooltip } from '../../charts/useCellTooltip.ts';
-import { DASH, dimensionLabel, regret } from '../../format.ts';
+import { DASH, regret } from '../../format.ts';
+import { dimensionLabel } from '../../labels.ts';
 import type { BlockGrid } from '../../state/heatmap.ts';
 
 type Key = { readonly block: TimeBlock; readonly dimension: RegretDimension };

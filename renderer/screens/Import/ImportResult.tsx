@@ -9,14 +9,16 @@ export type ImportResultProps = {
   readonly outcome: ImportOutcome;
   readonly merge: MergeSummary | null;
   readonly errorFile: string | null;
+  /** Trades staged now: after a commit or a discard the batch of the outcome is gone. */
+  readonly staged: number;
   readonly onReview: () => void;
 };
 
 /** What the last import did: per file, how it merged into the staged batch, the rejected rows, and the way on. */
-export function ImportResult({ outcome, merge, errorFile, onReview }: ImportResultProps) {
-  const { report, batch } = outcome;
-  const staged = batch.entries.length;
+export function ImportResult({ outcome, merge, errorFile, staged, onReview }: ImportResultProps) {
+  const { report } = outcome;
   const rejected = rejectedRowCount(report.errors);
+  const batchGone = staged === 0 && outcome.batch.entries.length > 0;
   return (
     <Panel
       title="Last import"
@@ -45,7 +47,11 @@ export function ImportResult({ outcome, merge, errorFile, onReview }: ImportResu
             <span className="figure-value num">{count(staged)}</span>
             <span className="figure-label">in the batch</span>
           </div>
-          {merge ? (
+          {batchGone ? (
+            <p className="merge-line muted" data-testid="batch-gone">
+              Since then the batch was committed or discarded; nothing is staged now.
+            </p>
+          ) : merge ? (
             <p className="merge-line" data-testid="merge-summary">
               merged: <strong>{count(merge.added)}</strong> new, <strong>{count(merge.updated)}</strong> updated,{' '}
               <strong>{count(merge.alreadyCommitted)}</strong> already committed

@@ -1,13 +1,13 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../shared/ipc/errors.ts';
 import { sampleEntry } from '../../../shared/ipc/samples.ts';
 import { ApiProvider } from '../../api/ApiContext.tsx';
-import { createFakeApi, type FakeApi } from '../../api/fake.ts';
+import { createFakeApi, fakeExampleEntry, type FakeApi } from '../../api/fake.ts';
 import { resetAppState, useAppStore } from '../../state/app.ts';
 import { resetImportState } from '../../state/import.ts';
-import { resetReviewState, useReviewStore } from '../../state/review.ts';
+import { commitBatch, resetReviewState, useReviewStore } from '../../state/review.ts';
 import { ImportScreen } from './ImportScreen.tsx';
 
 function renderImport(api: FakeApi) {
@@ -142,5 +142,36 @@ describe('ImportScreen', () => {
     fireEvent.click(screen.getByTestId('drop-zone'));
     await waitFor(() => expect(api.calls.some((call) => call.channel === 'import.pick')).toBe(true));
     expect(screen.queryByTestId('error-state')).toBeNull();
+  });
+
+  it('stops offering the example day once it is staged, and says why', async () => {
+    renderImport(createFakeApi());
+    fireEvent.click(screen.getByTestId('load-example'));
+    const note = await screen.findByTestId('example-day-note');
+    expect(note.textContent).toContain('The example day is staged');
+    expect(screen.queryByTestId('load-example')).toBeNull();
+  });
+
+  it('stops offering the example day once it is committed', async () => {
+    const api = createFakeApi({ committed: [fakeExampleEntry({ id: 'EX1' })] });
+    renderImport(api);
+    expect((await screen.findByTestId('example-day-note')).textContent).toContain('already in your journal');
+    expect(screen.queryByTestId('load-example')).toBeNull();
+    const request = api.calls.find((call) => call.channel === 'journal.list')?.request;
+    expect(request).toEqual({ from: '2025-06-11', to: '2025-06-11' });
+  });
+
+  it('after a commit the last import no longer offers to review a batch that is gone', async () => {
+    const api = createFakeApi();
+    renderImport(api);
+    drop([new File([`${trade('A1')}\n`], 'day.jsonl')]);
+    await screen.findByTestId('queued-file');
+    fireEvent.click(screen.getByTestId('import-button'));
+    await screen.findByTestId('review-staged');
+    await act(async () => {
+      await commitBatch(api);
+    });
+    expect(screen.queryByTestId('review-staged')).toBeNull();
+    expect(screen.getByTestId('batch-gone').textContent).toContain('committed or discarded');
   });
 });

@@ -21,6 +21,7 @@ import { DropZone } from './DropZone.tsx';
 import { FileQueue } from './FileQueue.tsx';
 import { ImportResult } from './ImportResult.tsx';
 import { ManualTradeForm } from './ManualTradeForm.tsx';
+import { useExampleDay } from './useExampleDay.ts';
 import { useImportActions } from './useImportActions.ts';
 
 /** Import: files (drop, pick, native dialog), a trade by hand, or the example day; the result lands staged. */
@@ -37,6 +38,7 @@ export function ImportScreen() {
   const staged = useStagedCount();
   const actions = useImportActions();
   const bannerVisible = useFirstRunBannerVisible();
+  const example = useExampleDay();
   const [manualOpen, setManualOpen] = useState(false);
   const busy = status === 'importing';
 
@@ -56,10 +58,16 @@ export function ImportScreen() {
               {plural(staged, 'trade')} staged — review
             </button>
           ) : null}
-          {bannerVisible ? null : (
+          {bannerVisible ? null : example === 'available' ? (
             <button type="button" className="btn" disabled={busy} onClick={() => void actions.loadExample()} data-testid="load-example">
               Load the example day
             </button>
+          ) : (
+            <span className="muted example-note" data-testid="example-day-note">
+              {example === 'staged'
+                ? 'The example day is staged: review it (loading it again would only merge the same trades).'
+                : 'The example day is already in your journal.'}
+            </span>
           )}
         </div>
       </div>
@@ -122,7 +130,7 @@ export function ImportScreen() {
         <div className="import-column">
           {error ? <ErrorState error={error} title="The import did not go through" /> : null}
           {outcome ? (
-            <ImportResult outcome={outcome} merge={merge} errorFile={errorFile} onReview={() => navigate('review')} />
+            <ImportResult outcome={outcome} merge={merge} errorFile={errorFile} staged={staged} onReview={() => navigate('review')} />
           ) : (
             <Panel title="How it works">
               <ol className="how-list">

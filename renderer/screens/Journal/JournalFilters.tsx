@@ -1,7 +1,7 @@
 import { FINAL_LABELS, SETUP_ARCHETYPES, TIME_BLOCKS } from '../../../shared/domain/journal.ts';
 import type { JournalFilter } from '../../../shared/ipc/schemas.ts';
 import { blockRange } from '../../charts/timeBlocks.ts';
-import { humanize } from '../../format.ts';
+import { archetypeLabel, finalLabelName, timeBlockLabel } from '../../labels.ts';
 
 export type JournalFiltersProps = {
   readonly filter: JournalFilter;
@@ -48,7 +48,7 @@ export function JournalFilters({ filter, agents, onChange, onClear }: JournalFil
           <option value="">All blocks</option>
           {TIME_BLOCKS.map((block) => (
             <option key={block} value={block}>
-              {humanize(block)} ({blockRange(block)})
+              {timeBlockLabel(block)} ({blockRange(block)})
             </option>
           ))}
         </select>
@@ -64,7 +64,7 @@ export function JournalFilters({ filter, agents, onChange, onClear }: JournalFil
           <option value="">All archetypes</option>
           {SETUP_ARCHETYPES.map((archetype) => (
             <option key={archetype} value={archetype}>
-              {humanize(archetype)}
+              {archetypeLabel(archetype)}
             </option>
           ))}
         </select>
@@ -80,7 +80,7 @@ export function JournalFilters({ filter, agents, onChange, onClear }: JournalFil
           <option value="">All labels</option>
           {FINAL_LABELS.map((label) => (
             <option key={label} value={label}>
-              {humanize(label)}
+              {finalLabelName(label)}
             </option>
           ))}
         </select>

@@ -102,11 +102,40 @@ describe('JournalScreen', () => {
   it('shows each memory trigger with its evidence', async () => {
     renderJournal(createFakeApi({ committed: sampleJournal(), triggers: [trigger] }));
     const item = await screen.findByTestId('memory-trigger');
-    expect(item.textContent).toContain(trigger.statement);
+    expect(item.textContent).toContain('Fade reversal lost 7 of 8 trades (88%, against 50% for a coin flip).');
+    expect(item.textContent).toContain('Losing setup');
     expect(item.textContent).toContain('88%');
     expect(item.textContent).toContain('p = 0.035');
     expect(item.textContent).toContain("Cohen's h");
     expect(item.textContent).toContain('0.87');
+  });
+
+  it('names time blocks and regret dimensions in words, keeping the raw names in tooltips', async () => {
+    const blockTrigger: MemoryTrigger = {
+      kind: 'regret_time_block',
+      subject: 'setup_mid',
+      statement: 'pin_regret averages 0.61 for entries in setup_mid against 0.30 in the other blocks (n = 6 vs 9; Mann–Whitney p = 0.012).',
+      evidence: {
+        measure: 'pin_regret',
+        n: 6,
+        mean: 0.61,
+        baseline_n: 9,
+        baseline: 0.3,
+        effect_size: 0.64,
+        effect_measure: 'rank_biserial',
+        p_value: 0.012,
+        test: 'Mann–Whitney U, one-sided',
+        minimum_sample: 5,
+        trade_ids: ['A3'],
+      },
+    };
+    renderJournal(createFakeApi({ committed: sampleJournal(), triggers: [blockTrigger] }));
+    const item = await screen.findByTestId('memory-trigger');
+    expect(item.textContent).toContain('Pin regret averages 0.61 for entries in afternoon setup');
+    expect(item.textContent).toContain('mean pin regret');
+    expect(item.textContent).not.toMatch(/setup_mid|pin_regret/);
+    expect(within(item).getByTestId('trigger-subject').textContent).toBe('Afternoon setup');
+    expect(within(item).getByTestId('trigger-subject').getAttribute('title')).toBe('setup_mid');
   });
 
   it('offers an export as a download link with the file name', async () => {

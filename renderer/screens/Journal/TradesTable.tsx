@@ -4,7 +4,8 @@ import type { JournalEntry } from '../../../shared/domain/journal.ts';
 import { meanRegret, tradingDay } from '../../../shared/ipc/views.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { RegretStrip } from '../../components/RegretStrip.tsx';
-import { contractLabel, duration, etTime, humanize, money, pct, pnlTone, regret } from '../../format.ts';
+import { contractLabel, duration, etTime, money, pct, pnlTone, regret } from '../../format.ts';
+import { archetypeLabel, finalLabelName, timeBlockLabel } from '../../labels.ts';
 import { LABEL_TONE } from './labelTone.ts';
 
 const ROW_HEIGHT = 32;
@@ -82,27 +83,27 @@ function TradeRow({ entry, index, top }: { readonly entry: JournalEntry; readonl
       <span role="cell" className={`qa-vcell num ${pnlTone(entry.pnl)}`}>
         {money(entry.pnl)}
       </span>
-      <span role="cell" className="qa-vcell">
-        {humanize(entry.time_block)}
+      <span role="cell" className="qa-vcell" title={entry.time_block}>
+        {timeBlockLabel(entry.time_block)}
       </span>
       <span
         role="cell"
         className="qa-vcell"
         title={
           overridden && proposal && proposal.setup_archetype !== entry.setup_archetype
-            ? `${humanize(entry.setup_archetype)} (overridden; the engine proposed ${humanize(proposal.setup_archetype)})`
-            : humanize(entry.setup_archetype)
+            ? `${archetypeLabel(entry.setup_archetype)} (overridden; the engine proposed ${archetypeLabel(proposal.setup_archetype)})`
+            : archetypeLabel(entry.setup_archetype)
         }
       >
-        {humanize(entry.setup_archetype)}
+        {archetypeLabel(entry.setup_archetype)}
         {overridden && proposal && proposal.setup_archetype !== entry.setup_archetype ? <span className="qa-manual" aria-label="overridden"> ✎</span> : null}
       </span>
       <span
         role="cell"
         className="qa-vcell"
-        title={overridden && proposal && proposal.final_label !== entry.final_label ? `Overridden; the engine proposed ${humanize(proposal.final_label)}` : undefined}
+        title={overridden && proposal && proposal.final_label !== entry.final_label ? `Overridden; the engine proposed ${finalLabelName(proposal.final_label)}` : undefined}
       >
-        <Badge tone={LABEL_TONE[entry.final_label]}>{humanize(entry.final_label)}</Badge>
+        <Badge tone={LABEL_TONE[entry.final_label]}>{finalLabelName(entry.final_label)}</Badge>
         {overridden && proposal && proposal.final_label !== entry.final_label ? <span className="qa-manual" aria-label="overridden"> ✎</span> : null}
       </span>
       <span role="cell" className="qa-vcell qa-vregret">

@@ -3,7 +3,8 @@ import type { MemoryTrigger } from '../../../shared/ipc/schemas.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import type { TriggerReadiness } from '../../state/journal.ts';
-import { dimensionLabel, humanize, money, num, pct, plural, pnlTone } from '../../format.ts';
+import { humanize, money, num, pct, plural, pnlTone } from '../../format.ts';
+import { archetypeLabel, humanizeText, measureLabel, timeBlockLabel, triggerKindLabel } from '../../labels.ts';
 
 const EFFECT_NAMES: Readonly<Record<MemoryTrigger['evidence']['effect_measure'], string>> = {
   cohens_h: "Cohen's h",
@@ -81,18 +82,29 @@ function NoTriggersYet({ committed, readiness }: { readonly committed: number; r
   );
 }
 
+/** The archetype or time block a pattern is about, in words; an agent keeps its own name. */
+function subjectLabel(trigger: MemoryTrigger): string {
+  if (trigger.kind === 'regret_time_block') return timeBlockLabel(trigger.subject);
+  if (trigger.kind === 'archetype_losses' || trigger.kind === 'archetype_wins') return archetypeLabel(trigger.subject);
+  return trigger.subject;
+}
+
 function TriggerItem({ trigger }: { readonly trigger: MemoryTrigger }) {
   const evidence = trigger.evidence;
   const rate = evidence.measure.endsWith('_rate');
   return (
     <li className="qa-trigger" data-testid="memory-trigger">
       <div className="qa-trigger-head">
-        <Badge tone={trigger.kind.includes('loss') || trigger.kind.includes('decay') || trigger.kind.includes('regret') ? 'bad' : 'good'}>
-          {humanize(trigger.kind)}
+        <Badge tone={trigger.kind.includes('loss') || trigger.kind.includes('decay') || trigger.kind.includes('regret') ? 'bad' : 'good'} title={trigger.kind}>
+          {triggerKindLabel(trigger.kind)}
         </Badge>
-        <span className="qa-trigger-subject mono">{trigger.subject}</span>
+        <span className={trigger.kind.startsWith('agent_') ? 'qa-trigger-subject mono' : 'qa-trigger-subject'} title={trigger.subject} data-testid="trigger-subject">
+          {subjectLabel(trigger)}
+        </span>
       </div>
-      <p className="qa-trigger-statement">{trigger.statement}</p>
+      <p className="qa-trigger-statement" title={trigger.statement}>
+        {humanizeText(trigger.statement)}
+      </p>
       <dl className="qa-evidence num">
         <div>
           <dt>n</dt>
@@ -112,7 +124,7 @@ function TriggerItem({ trigger }: { readonly trigger: MemoryTrigger }) {
         {rate ? (
           <>
             <div>
-              <dt>{humanize(evidence.measure)}</dt>
+              <dt>{measureLabel(evidence.measure)}</dt>
               <dd>
                 {pct(observedRate(evidence))} <span className="muted">vs {pct(evidence.baseline)}</span>
               </dd>
@@ -124,7 +136,7 @@ function TriggerItem({ trigger }: { readonly trigger: MemoryTrigger }) {
           </>
         ) : (
           <div>
-            <dt>mean {dimensionLabel(evidence.measure).toLowerCase()}</dt>
+            <dt>mean {measureLabel(evidence.measure).toLowerCase()}</dt>
             <dd>
               {num(evidence.mean, 2)} <span className="muted">vs {num(evidence.baseline, 2)} rest</span>
             </dd>

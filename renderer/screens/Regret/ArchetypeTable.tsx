@@ -2,7 +2,8 @@ import { REGRET_DIMENSIONS, type RegretDimension } from '../../../shared/domain/
 import type { RegretBreakdown } from '../../../shared/ipc/schemas.ts';
 import { DIMENSION_HINTS } from '../../charts/dimensions.ts';
 import { regretFill } from '../../charts/heatFill.ts';
-import { DASH, dimensionLabel, humanize, regret } from '../../format.ts';
+import { DASH, regret } from '../../format.ts';
+import { archetypeLabel, dimensionLabel } from '../../labels.ts';
 import type { DimensionTotal } from '../../state/regret.ts';
 
 export type ArchetypeTableProps = {
@@ -34,14 +35,14 @@ export function ArchetypeTable({ rows, totals }: ArchetypeTableProps) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.setup_archetype}>
-              <th scope="row">{humanize(row.setup_archetype)}</th>
+              <th scope="row">{archetypeLabel(row.setup_archetype)}</th>
               <td className="num">{row.trades}</td>
               {REGRET_DIMENSIONS.map((dimension) => (
                 <MatrixCell
                   key={dimension}
                   mean={row.means[dimension]}
                   n={row.counts?.[dimension] ?? null}
-                  label={`${humanize(row.setup_archetype)}, ${dimensionLabel(dimension)}`}
+                  label={`${archetypeLabel(row.setup_archetype)}, ${dimensionLabel(dimension)}`}
                 />
               ))}
             </tr>

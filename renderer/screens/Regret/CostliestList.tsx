@@ -1,6 +1,7 @@
 import { DIMENSION_HINTS } from '../../charts/dimensions.ts';
 import { DIMENSION_SERIES } from '../../charts/palette.ts';
-import { DASH, dimensionLabel, regret, regretColor } from '../../format.ts';
+import { DASH, regret, regretColor } from '../../format.ts';
+import { dimensionLabel } from '../../labels.ts';
 import type { DimensionTotal } from '../../state/regret.ts';
 
 /** The seven regrets ranked by their mean over your trades: where your edge leaks most. */

@@ -1,6 +1,6 @@
 import { REGRET_DIMENSIONS, type RegretDimension } from '../../../shared/domain/journal.ts';
 import { DIMENSION_SERIES } from '../../charts/palette.ts';
-import { dimensionLabel } from '../../format.ts';
+import { dimensionLabel } from '../../labels.ts';
 
 export type DimensionTogglesProps = {
   readonly hidden: readonly RegretDimension[];

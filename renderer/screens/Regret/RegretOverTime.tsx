@@ -3,7 +3,8 @@ import type { RegretDimension } from '../../../shared/domain/journal.ts';
 import { AXIS_LINE, AXIS_TICK, CHART_MARGIN, GRID_STROKE } from '../../charts/axis.ts';
 import { hoveredRow, TooltipBox, TooltipLine, type TooltipProps } from '../../charts/ChartTooltip.tsx';
 import { DIMENSION_SERIES } from '../../charts/palette.ts';
-import { dimensionLabel, plural, regret } from '../../format.ts';
+import { plural, regret } from '../../format.ts';
+import { dimensionLabel } from '../../labels.ts';
 import type { RegretBucket, RegretChartRow } from '../../state/regret.ts';
 
 export type RegretOverTimeProps = {

@@ -6,7 +6,8 @@ import { LoadingState } from '../../components/LoadingState.tsx';
 import { NoCommittedTrades } from '../../components/NoCommittedTrades.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
-import { dimensionLabel, plural, regret } from '../../format.ts';
+import { plural, regret } from '../../format.ts';
+import { dimensionLabel } from '../../labels.ts';
 import {
   chartRows,
   rankDimensions,

@@ -3,6 +3,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { count, humanize, money, plural, pnlTone } from '../../format.ts';
+import { engineNameLabel } from '../../labels.ts';
 import type { CommitDialog as CommitDialogState } from '../../state/review.ts';
 
 export type CommitDialogProps = {
@@ -20,7 +21,7 @@ function Counts({ title, counts }: { readonly title: string; readonly counts: Re
       <ul>
         {rows.map(([name, n]) => (
           <li key={name}>
-            <span>{humanize(name)}</span>
+            <span title={name}>{engineNameLabel(name) ?? humanize(name)}</span>
             <span className="num">{count(n)}</span>
           </li>
         ))}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { FINAL_LABELS, SETUP_ARCHETYPES, type FinalLabel, type JournalEntry, type SetupArchetype } from '../../../shared/domain/journal.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { Kbd } from '../../components/Kbd.tsx';
-import { humanize, pct } from '../../format.ts';
+import { pct } from '../../format.ts';
+import { archetypeLabel, evidenceLine, finalLabelName, flagInfo } from '../../labels.ts';
 import { engineProposalOf, type OverrideChange } from '../../state/review.ts';
 import type { Prefix } from './keymap.ts';
 
@@ -17,15 +18,55 @@ export type LabelControlsProps = {
   readonly onConfirm: () => void;
 };
 
-function DigitHint({ options }: { readonly options: readonly string[] }) {
+function DigitHint({ options, name }: { readonly options: readonly string[]; readonly name: (option: string) => string }) {
   return (
     <ol className="digit-hint" data-testid="digit-hint">
       {options.map((option, index) => (
         <li key={option}>
-          <Kbd>{index + 1}</Kbd> {humanize(option)}
+          <Kbd>{index + 1}</Kbd> {name(option)}
         </li>
       ))}
     </ol>
+  );
+}
+
+/** The engine's evidence for its archetype: the verdict line first, then each criterion met (✓) or not (✗). */
+function Evidence({ lines }: { readonly lines: readonly string[] }) {
+  return (
+    <ul className="evidence" aria-label="Evidence for the engine's archetype" data-testid="archetype-evidence">
+      {lines.map((raw) => {
+        const line = evidenceLine(raw);
+        return (
+          <li key={raw} title={raw} className={line.met === null ? 'evidence-summary' : line.met ? 'evidence-met' : 'evidence-unmet'}>
+            {line.met === null ? null : (
+              <span className="evidence-mark" aria-label={line.met ? 'met' : 'not met'}>
+                {line.met ? '✓' : '✗'}
+              </span>
+            )}
+            {line.text}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/** The trade's flags in words, each with what it means in its tooltip (and the raw flag for the journal files). */
+function Flags({ flags }: { readonly flags: readonly string[] }) {
+  return (
+    <div className="flag-list" data-testid="flag-list">
+      <span className="field-label">Flags</span>
+      <div className="toolbar">
+        {flags.map((flag) => {
+          const info = flagInfo(flag);
+          return (
+            <Badge key={flag} tone={info.tone} title={`${info.description}\n(${info.raw})`} testId="flag-badge">
+              {info.label}
+            </Badge>
+          );
+        })}
+      </div>
+    </div>
   );
 }
 
@@ -60,13 +101,13 @@ export function LabelControls({ entry, prefix, saving, confirmed, onOverride, on
           >
             {SETUP_ARCHETYPES.map((archetype, index) => (
               <option key={archetype} value={archetype}>
-                {index + 1} · {humanize(archetype)}
+                {index + 1} · {archetypeLabel(archetype)}
               </option>
             ))}
           </select>
         </label>
         <div className="proposal" data-testid="archetype-proposal">
-          <span className="muted">Engine:</span> {humanize(proposal.setup_archetype)}{' '}
+          <span className="muted">Engine:</span> {archetypeLabel(proposal.setup_archetype)}{' '}
           <span className="muted num">({pct(entry.archetype_confidence)} confidence)</span>
           {archetypeOverridden ? (
             <Badge tone="warn" testId="archetype-overridden">
@@ -74,15 +115,9 @@ export function LabelControls({ entry, prefix, saving, confirmed, onOverride, on
             </Badge>
           ) : null}
         </div>
-        {prefix === 'a' ? <DigitHint options={SETUP_ARCHETYPES} /> : null}
+        {prefix === 'a' ? <DigitHint options={SETUP_ARCHETYPES} name={archetypeLabel} /> : null}
       </div>
-      {entry.archetype_evidence.length > 0 ? (
-        <ul className="evidence" aria-label="Evidence for the engine's archetype">
-          {entry.archetype_evidence.map((line) => (
-            <li key={line}>{line}</li>
-          ))}
-        </ul>
-      ) : null}
+      {entry.archetype_evidence.length > 0 ? <Evidence lines={entry.archetype_evidence} /> : null}
 
       <div className="label-row">
         <label className="field" htmlFor="review-label">
@@ -101,30 +136,22 @@ export function LabelControls({ entry, prefix, saving, confirmed, onOverride, on
           >
             {FINAL_LABELS.map((label, index) => (
               <option key={label} value={label}>
-                {index + 1} · {humanize(label)}
+                {index + 1} · {finalLabelName(label)}
               </option>
             ))}
           </select>
         </label>
         <div className="proposal" data-testid="label-proposal">
-          <span className="muted">Engine:</span> {humanize(proposal.final_label)}
+          <span className="muted">Engine:</span> {finalLabelName(proposal.final_label)}
           {labelOverridden ? (
             <Badge tone="warn" testId="label-overridden">
               overridden
             </Badge>
           ) : null}
         </div>
-        {prefix === 'l' ? <DigitHint options={FINAL_LABELS} /> : null}
+        {prefix === 'l' ? <DigitHint options={FINAL_LABELS} name={finalLabelName} /> : null}
       </div>
-      {entry.flags.length > 0 ? (
-        <div className="toolbar">
-          {entry.flags.map((flag) => (
-            <Badge key={flag} tone="warn">
-              {flag}
-            </Badge>
-          ))}
-        </div>
-      ) : null}
+      {entry.flags.length > 0 ? <Flags flags={entry.flags} /> : null}
 
       <div className="toolbar">
         <button type="button" className="btn" onClick={onConfirm} disabled={saving} data-testid="confirm-proposal">

@@ -1,6 +1,7 @@
 import { REGRET_DIMENSIONS, type JournalEntry } from '../../../shared/domain/journal.ts';
 import { RegretBar } from '../../components/RegretBar.tsx';
-import { dimensionLabel, num } from '../../format.ts';
+import { num } from '../../format.ts';
+import { dimensionLabel, humanizeText } from '../../labels.ts';
 
 /** The seven regret scores as bars with the engine's explanation under each ('—' and the reason for null). */
 export function RegretBreakdown({ entry }: { readonly entry: JournalEntry }) {
@@ -22,7 +23,7 @@ export function RegretBreakdown({ entry }: { readonly entry: JournalEntry }) {
           key={dimension}
           label={dimensionLabel(dimension)}
           value={entry[dimension]}
-          explanation={entry.explanations[dimension]}
+          explanation={humanizeText(entry.explanations[dimension])}
           testId={`regret-${dimension}`}
         />
       ))}

@@ -84,6 +84,35 @@ describe('ReviewScreen', () => {
     expect(api.calls[0]?.channel).toBe('staging.get');
   });
 
+  it('shows flags and archetype evidence in words, with the raw names in tooltips', async () => {
+    const flagged = sampleEntry({
+      id: 'F1',
+      mesh_conflict: true,
+      flags: ['conflict_failure', 'mesh_conflict', 'high_regret:exit_regret', 'missing_regret:pin_regret', 'penalty:regret_sum', 'no_entry_agents'],
+      archetype_evidence: ['fade_reversal: 1 of 3 criteria met', 'met: bearish entry against the rejected session high 602.53', 'not met: mesh alignment 0.44 < 0.6'],
+    });
+    renderReview(createFakeApi({ staged: [flagged] }));
+    const flags = await screen.findByTestId('flag-list');
+    const badges = within(flags).getAllByTestId('flag-badge');
+    expect(badges.map((badge) => badge.textContent)).toEqual([
+      'Conflict failure',
+      'Mesh conflict',
+      'High exit regret',
+      'Pin regret not scored',
+      'Penalty: regret sum',
+      'No entry agents',
+    ]);
+    expect(badges[2]?.getAttribute('title')).toContain('(high_regret:exit_regret)');
+    expect(flags.textContent).not.toContain('_');
+    const evidence = screen.getByTestId('archetype-evidence');
+    expect(evidence.textContent).toContain('Fade reversal: 1 of 3 criteria met');
+    expect(evidence.textContent).not.toContain('fade_reversal');
+    expect(within(evidence).getAllByLabelText('met')).toHaveLength(1);
+    expect(within(evidence).getAllByLabelText('not met')).toHaveLength(1);
+    const flagCell = within(screen.getAllByTestId('review-row')[0]!).getByTestId('row-flags');
+    expect(flagCell.getAttribute('title')).toBe('Conflict failure\nMesh conflict\nHigh exit regret\nPin regret not scored\nPenalty: regret sum\nNo entry agents');
+  });
+
   it('stays smooth on thousands of rows: only the visible rows are in the DOM', async () => {
     const api = createFakeApi({ staged: staged(3000) });
     renderReview(api);

@@ -30,6 +30,7 @@ import {
   useStagedBatch,
   type OverrideChange,
 } from '../../state/review.ts';
+import { useExampleDay } from '../Import/useExampleDay.ts';
 import { useImportActions } from '../Import/useImportActions.ts';
 import { CommitDialog } from './CommitDialog.tsx';
 import type { ReviewCommand } from './keymap.ts';
@@ -43,7 +44,6 @@ export function ReviewScreen() {
   const api = useApi();
   const navigate = useNavigate();
   const toast = useToast();
-  const { loadExample } = useImportActions();
   const status = useReviewStatus();
   const error = useReviewError();
   const batch = useStagedBatch();
@@ -141,9 +141,7 @@ export function ReviewScreen() {
               <button type="button" className="btn btn-primary" onClick={() => navigate('import')} data-testid="go-import">
                 Go to Import
               </button>
-              <button type="button" className="btn" onClick={() => void loadExample()} data-testid="review-load-example">
-                Load the example day
-              </button>
+              <LoadExampleButton />
             </>
           }
         />
@@ -271,5 +269,17 @@ export function ReviewScreen() {
         </p>
       </Dialog>
     </div>
+  );
+}
+
+/** The example day, offered only while it is neither staged nor committed (asked when the batch is empty). */
+function LoadExampleButton() {
+  const { loadExample } = useImportActions();
+  const example = useExampleDay();
+  if (example !== 'available') return null;
+  return (
+    <button type="button" className="btn" onClick={() => void loadExample()} data-testid="review-load-example">
+      Load the example day
+    </button>
   );
 }

@@ -2,7 +2,9 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { JournalEntry } from '../../../shared/domain/journal.ts';
 import { RegretStrip } from '../../components/RegretStrip.tsx';
-import { contractLabel, etTime, humanize, money, pnlTone } from '../../format.ts';
+import { blockRange } from '../../charts/timeBlocks.ts';
+import { contractLabel, etTime, money, pnlTone } from '../../format.ts';
+import { archetypeLabel, finalLabelName, flagLabel, timeBlockLabel } from '../../labels.ts';
 import { selectTrade, toggleSort, type Sort, type SortKey } from '../../state/review.ts';
 
 export const ROW_HEIGHT = 30;
@@ -20,14 +22,6 @@ const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: strin
   { key: 'source', label: 'Source' },
   { key: 'flags', label: '⚑', title: 'Flags (● = mesh conflict)' },
 ];
-
-const BLOCK_SHORT: Record<string, string> = {
-  early_open: 'Open',
-  chop_mid: 'Chop',
-  setup_mid: 'Setup',
-  decay_close: 'Decay',
-  outside_session: 'Outside',
-};
 
 export type ReviewTableProps = {
   readonly entries: readonly JournalEntry[];
@@ -111,8 +105,8 @@ export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: Re
                 <div role="gridcell" className="cell num">
                   {etTime(entry.entry_time)}
                 </div>
-                <div role="gridcell" className="cell muted" title={humanize(entry.time_block)}>
-                  {BLOCK_SHORT[entry.time_block] ?? entry.time_block}
+                <div role="gridcell" className="cell muted" title={`${timeBlockLabel(entry.time_block)} · ${blockRange(entry.time_block)}`}>
+                  {timeBlockLabel(entry.time_block, { short: true })}
                 </div>
                 <div role="gridcell" className="cell contract">
                   {contractLabel(entry.trade)}
@@ -129,18 +123,18 @@ export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: Re
                 <div role="gridcell" className="cell">
                   <RegretStrip scores={entry} />
                 </div>
-                <div role="gridcell" className="cell" data-testid="row-archetype" title={humanize(entry.setup_archetype)}>
-                  {humanize(entry.setup_archetype)}
+                <div role="gridcell" className="cell" data-testid="row-archetype" title={archetypeLabel(entry.setup_archetype)}>
+                  {archetypeLabel(entry.setup_archetype)}
                 </div>
-                <div role="gridcell" className={`cell label-${entry.final_label}`} data-testid="row-label" title={humanize(entry.final_label)}>
-                  {humanize(entry.final_label)}
+                <div role="gridcell" className={`cell label-${entry.final_label}`} data-testid="row-label" title={finalLabelName(entry.final_label)}>
+                  {finalLabelName(entry.final_label)}
                 </div>
                 <div role="gridcell" className={entry.label_source === 'manual' ? 'cell warn' : 'cell muted'} data-testid="row-source">
                   {saving.includes(entry.id) ? '…' : entry.label_source}
                 </div>
-                <div role="gridcell" className="cell" title={entry.flags.join(', ')}>
+                <div role="gridcell" className="cell" title={flagsTitle(entry.flags)} data-testid="row-flags">
                   {entry.mesh_conflict ? <span className="flag-dot bad" aria-label="mesh conflict">●</span> : null}
-                  {entry.flags.length > 0 ? <span className="muted num">{entry.flags.length}</span> : null}
+                  {entry.flags.length > 0 ? <span className="muted num" aria-label={`${entry.flags.length} flags`}>{entry.flags.length}</span> : null}
                 </div>
               </div>
             );
@@ -149,4 +143,9 @@ export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: Re
       </div>
     </div>
   );
+}
+
+/** The row's flags as a trader reads them, one per line, for the flag column's tooltip. */
+export function flagsTitle(flags: readonly string[]): string | undefined {
+  return flags.length > 0 ? flags.map(flagLabel).join('\n') : undefined;
 }

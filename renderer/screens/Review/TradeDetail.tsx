@@ -2,7 +2,9 @@ import type { JournalEntry } from '../../../shared/domain/journal.ts';
 import type { ApiError } from '../../../shared/ipc/schemas.ts';
 import { Badge } from '../../components/Badge.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
-import { contractLabel, duration, etDateTime, etTime, humanize, money, num, pnlTone } from '../../format.ts';
+import { blockRange } from '../../charts/timeBlocks.ts';
+import { contractLabel, duration, etDateTime, etTime, money, num, pnlTone } from '../../format.ts';
+import { timeBlockLabel } from '../../labels.ts';
 import type { OverrideChange } from '../../state/review.ts';
 import { AgentsTable } from './AgentsTable.tsx';
 import type { Prefix } from './keymap.ts';
@@ -32,7 +34,7 @@ export function TradeDetail({ entry, version, prefix, saving, confirmed, error, 
           <Badge tone={entry.direction === 'bullish' ? 'good' : 'bad'}>
             {trade.side} {trade.right === 'C' ? 'call' : 'put'} · {entry.direction}
           </Badge>
-          <Badge>{humanize(entry.time_block)}</Badge>
+          <Badge title={`${entry.time_block} · ${blockRange(entry.time_block)}`}>{timeBlockLabel(entry.time_block)}</Badge>
         </div>
         <div className={`detail-pnl num ${pnlTone(entry.pnl)}`} data-testid="detail-pnl">
           {money(entry.pnl)}
