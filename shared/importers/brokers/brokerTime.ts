@@ -77,3 +77,83 @@ export function sortInstant(time: string): number {
 export function isDateOnly(time: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(time);
 }
+
+const MONTH_NAMES: Readonly<Record<string, number>> = {
+  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12,
+};
+
+function isoOf(year: number, month: number, day: number): string | null {
+  const fullYear = year < 100 ? 2000 + year : year;
+  const date = DateTime.fromObject({ year: fullYear, month, day }, { zone: 'UTC' });
+  return date.isValid ? date.toFormat('yyyy-MM-dd') : null;
+}
+
+/**
+ * A date in any of the forms brokers let the trader choose (IBKR Flex offers most of them):
+ * `YYYYMMDD`, `YYYY-MM-DD`, `YYYY/MM/DD`, `MM/DD/YYYY`, `MM/DD/YY` (or day first when `dayFirst`),
+ * `DD-MMM-YY`, `DD-MMM-YYYY`, `DD MMM YY`, `DDMMMYY`. Null when it is none of them or not a real date.
+ */
+export function flexibleDate(text: string, dayFirst = false): string | null {
+  const value = text.trim().toUpperCase();
+  const compact = /^(\d{4})[-/]?(\d{2})[-/]?(\d{2})$/.exec(value);
+  if (compact) return isoOf(Number(compact[1]), Number(compact[2]), Number(compact[3]));
+  const slashed = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/.exec(value);
+  if (slashed) {
+    const [first, second] = [Number(slashed[1]), Number(slashed[2])];
+    return dayFirst ? isoOf(Number(slashed[3]), second, first) : isoOf(Number(slashed[3]), first, second);
+  }
+  const named = /^(\d{1,2})[-\s]?([A-Z]{3})[-\s]?(\d{4}|\d{2})$/.exec(value);
+  const month = named ? MONTH_NAMES[named[2] ?? ''] : undefined;
+  if (named && month !== undefined) return isoOf(Number(named[3]), month, Number(named[1]));
+  return null;
+}
+
+/**
+ * A time of day as brokers print it — `10:15:02`, `9:30`, `101502`, `5:10 PM`, `10:15:02.123` — as 24-hour
+ * `HH:mm:ss`, or null.
+ */
+export function clockTime(text: string): string | null {
+  const match = /^(\d{1,2}):?(\d{2})(?::?(\d{2})(?:\.\d+)?)?\s*([AP]\.?M\.?)?$/i.exec(text.trim());
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const meridiem = match[4]?.charAt(0).toUpperCase();
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'P' ? 12 : 0);
+  }
+  const minute = Number(match[2]);
+  const second = Number(match[3] ?? 0);
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return [hour, minute, second].map((part) => String(part).padStart(2, '0')).join(':');
+}
+
+/** US time-zone abbreviations brokers append to times (`… 10:15:02 EDT`), as fixed UTC offsets. */
+export const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = {
+  EDT: '-04:00', EST: '-05:00', CDT: '-05:00', CST: '-06:00', MDT: '-06:00', MST: '-07:00',
+  PDT: '-07:00', PST: '-08:00', AKDT: '-08:00', AKST: '-09:00', HST: '-10:00', UTC: '+00:00', GMT: '+00:00', Z: '+00:00',
+};
+
+/** Named zones brokers write after a time (`US/Eastern`, `America/New_York`), as IANA names. */
+export function zoneName(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (ZONE_ABBREVIATIONS[trimmed.toUpperCase()] !== undefined) return null;
+  return isKnownZone(trimmed) ? trimmed : null;
+}
+
+/**
+ * A wall-clock date and time read in `zone`, or at the fixed offset of a US zone abbreviation written
+ * after it (`EDT`, `CST`), or in a named zone written after it (`US/Eastern`). Returns ISO in New York
+ * time, or null when any part is unreadable.
+ */
+export function wallTimeToIso(date: string, time: string, zone: string, suffix = ''): string | null {
+  const clock = clockTime(time);
+  if (!clock) return null;
+  const abbreviation = ZONE_ABBREVIATIONS[suffix.trim().toUpperCase()];
+  if (abbreviation !== undefined) return offsetTimeToIso(`${date}T${clock}${abbreviation}`);
+  if (suffix.trim() !== '') {
+    const named = zoneName(suffix);
+    return named ? localTimeToIso(date, clock, named) : null;
+  }
+  return localTimeToIso(date, clock, zone);
+}

@@ -43,29 +43,60 @@ export function isBlankRow(row: CsvRow): boolean {
   return row.cells.every((cell) => cell.trim() === '');
 }
 
-/** Column names compared without case, surrounding spaces or doubled inner spaces. */
+/**
+ * Column names compared on their letters and digits only, without case: brokers rename columns between
+ * export versions in exactly these ways (`Date/Time` and `DateTime`, `Buy/Sell` and `buySell`, `Avg Price`
+ * and `Avg. Price`, `Fees & Comm` and `Fees&Comm`).
+ */
 export function normalizeColumn(name: string): string {
-  return name.trim().replace(/\s+/g, ' ').toLowerCase();
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+/** True when `row` names every column in `columns` (compared as normalizeColumn does). */
+export function hasColumns(row: CsvRow, columns: readonly string[]): boolean {
+  const names = new Set(row.cells.map(normalizeColumn));
+  return columns.every((column) => names.has(normalizeColumn(column)));
+}
+
+/** True when `row` names at least one column in `columns`. */
+export function hasAnyColumn(row: CsvRow, columns: readonly string[]): boolean {
+  const names = new Set(row.cells.map(normalizeColumn));
+  return columns.some((column) => names.has(normalizeColumn(column)));
+}
+
+/**
+ * The first non-blank row of a file as the trader would read it (line number and cells), so an error about
+ * a layout we cannot read can show what we saw instead of only what we wanted.
+ */
+export function headerSeen(rows: readonly CsvRow[]): string {
+  const row = rows.find((candidate) => !isBlankRow(candidate));
+  if (!row) return 'the file is empty';
+  const cells = row.cells.map((cell) => cell.trim());
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  const text = cells.join(',');
+  return `line ${row.line}: '${text.length > 160 ? `${text.slice(0, 160)}…` : text}'`;
 }
 
 /** Index of the first row at or after `from` that holds every required column name, or -1. */
 export function findHeaderIndex(rows: readonly CsvRow[], required: readonly string[], from = 0): number {
-  const wanted = required.map(normalizeColumn);
   for (let index = from; index < rows.length; index += 1) {
     const row = rows[index];
-    if (!row) continue;
-    const names = new Set(row.cells.map(normalizeColumn));
-    if (wanted.every((name) => names.has(name))) return index;
+    if (row && hasColumns(row, required)) return index;
   }
   return -1;
 }
 
-/** One data row read through its header: `get` returns the trimmed cell, '' when the column is absent. */
+/**
+ * One data row read through its header: `get` returns the trimmed cell, '' when the column is absent;
+ * `pick` takes the first of several names a column goes by in different export versions that holds a
+ * value, and says which header name it came from (for the column of an error).
+ */
 export type RecordRow = {
   readonly line: number;
   readonly cells: readonly string[];
   get(column: string): string;
   has(column: string): boolean;
+  pick(columns: readonly string[]): { readonly value: string; readonly column: string };
 };
 
 export function recordReader(header: readonly string[]): (row: CsvRow) => RecordRow {
@@ -74,15 +105,24 @@ export function recordReader(header: readonly string[]): (row: CsvRow) => Record
     const key = normalizeColumn(name);
     if (key !== '' && !positions.has(key)) positions.set(key, index);
   });
-  return (row) => ({
-    line: row.line,
-    cells: row.cells,
-    get: (column) => {
+  const nameOf = new Map<string, string>();
+  header.forEach((name) => {
+    const key = normalizeColumn(name);
+    if (!nameOf.has(key)) nameOf.set(key, name.trim());
+  });
+  return (row) => {
+    const get = (column: string): string => {
       const index = positions.get(normalizeColumn(column));
       return index === undefined ? '' : (row.cells[index] ?? '').trim();
-    },
-    has: (column) => positions.has(normalizeColumn(column)),
-  });
+    };
+    const has = (column: string): boolean => positions.has(normalizeColumn(column));
+    const pick = (columns: readonly string[]): { value: string; column: string } => {
+      const present = columns.filter(has);
+      const chosen = present.find((column) => get(column) !== '') ?? present[0] ?? columns[0] ?? '';
+      return { value: get(chosen), column: nameOf.get(normalizeColumn(chosen)) ?? chosen };
+    };
+    return { line: row.line, cells: row.cells, get, has, pick };
+  };
 }
 
 /**

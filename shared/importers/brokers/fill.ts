@@ -6,9 +6,9 @@ export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', '
 export type BrokerFormat = z.infer<typeof brokerFormatSchema>;
 
 export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
-  thinkorswim: 'thinkorswim Account Statement (Account Trade History)',
-  ibkr: 'Interactive Brokers Flex Query trades or Activity Statement (Trades)',
-  tastytrade: 'tastytrade transactions',
+  thinkorswim: 'thinkorswim Account Statement (Account Trade History) or Today\'s Trade Activity (Filled Orders)',
+  ibkr: 'Interactive Brokers Flex Query trades or trade confirmations, or Activity Statement (Trades)',
+  tastytrade: 'tastytrade transactions (Date,Type,Sub Type,… or the older Date/Time,Transaction Code,…)',
   schwab: 'Schwab transactions',
   webull: 'Webull orders',
 };

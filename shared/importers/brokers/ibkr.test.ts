@@ -90,3 +90,32 @@ describe('Interactive Brokers Activity Statement', () => {
     expect(result.warnings.join('\n')).toContain('not an equity option (forex)');
   });
 });
+
+describe('Interactive Brokers Flex date settings and renamed columns', () => {
+  it.each([
+    ['20250310;101502', '20250310'],
+    ['2025-03-10, 10:15:02', '2025-03-10'],
+    ['03/10/2025 10:15:02', '03/10/2025'],
+    ['10-Mar-25 101502', '10-Mar-25'],
+    ['20250310101502', '20250310'],
+    ['2025-03-10T10:15:02', '2025-03-10'],
+  ])('reads Date/Time %s and Expiry %s', (dateTime, expiry) => {
+    const text = [
+      'ClientAccountID,AssetClass,UnderlyingSymbol,Symbol,Strike,Expiry,Put/Call,Date/Time,Quantity,TradePrice,IBCommission,Buy/Sell',
+      `U1,OPT,SPY,SPY MAR25 572 C,572,${expiry},C,"${dateTime}",1,1.10,-0.65,BUY`,
+    ].join('\n');
+    const parsed = parseIbkr(text, 'f.csv');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.fills[0]).toMatchObject({ time: '2025-03-10T10:15:02-04:00', expiry: '2025-03-10', strike: 572, right: 'C' });
+  });
+
+  it('reads TradeDate with TradeTime, and camel-case field names as Flex XML habits write them', () => {
+    const text = [
+      'clientAccountID,assetCategory,symbol,tradeDate,tradeTime,quantity,tradePrice,ibCommission,buySell,openCloseIndicator,ibExecID',
+      'U1,OPT,SPY   250310C00572000,20250310,101502,-2,1.10,-1.30,SELL,O,0001f4e8.67cf2b1d.01.01',
+    ].join('\n');
+    const result = importBrokerFile(text, 'f.csv');
+    expect(result.format).toBe('ibkr');
+    expect(result.fills[0]).toMatchObject({ time: '2025-03-10T10:15:02-04:00', side: 'sell', effect: 'open', qty: 2, commissions: 1.3, fill_id: '0001f4e8.67cf2b1d.01.01' });
+  });
+});

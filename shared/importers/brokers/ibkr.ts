@@ -1,41 +1,60 @@
 import type { RowError } from '../../domain/errors.ts';
-import { compactDate, DEFAULT_BROKER_ZONE, localTimeToIso, sortInstant } from './brokerTime.ts';
-import { normalizeColumn, parseAmount, readCsvRows, recordReader, type CsvRow, type RecordRow } from './csvText.ts';
-import { oldestFirst, paid, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill, type FillKind } from './fill.ts';
+import { DEFAULT_BROKER_ZONE, flexibleDate, sortInstant, wallTimeToIso } from './brokerTime.ts';
+import { headerSeen, parseAmount, readCsvRows, type CsvRow, type RecordRow } from './csvText.ts';
+import { contractKey, oldestFirst, paid, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill, type FillKind } from './fill.ts';
+import { ibkrTables, IBKR_PRICE_COLUMNS } from './ibkrRows.ts';
 import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
 
 /**
- * Interactive Brokers, two layouts:
- * - Flex Query trades CSV: one header row with field names (`ClientAccountID, Symbol, UnderlyingSymbol,
- *   Expiry, Strike, Put/Call, Multiplier, AssetClass, Date/Time, Quantity, TradePrice, IBCommission,
- *   Buy/Sell, Open/CloseIndicator, Notes/Codes, TradeID, IBOrderID, LevelOfDetail …`), optionally wrapped
- *   in `HEADER,TRNT,…`/`DATA,TRNT,…` records.
- * - Activity Statement: every row starts with its section name and `Header`/`Data`/`SubTotal`/`Total`;
- *   option fills are `Trades,Data,Order|Trade,Equity and Index Options,…` with `Symbol` like
- *   `SPY 10MAR25 572 C`, multipliers from `Financial Instrument Information`.
- * `Date/Time` is `2025-03-10, 10:15:02`, `20250310;101502` or `20250310 101502`, without a zone: IBKR
- * prints it in the zone set for the statement, America/New_York by default (`tz` overrides). When a file
- * holds both orders and their executions (LevelOfDetail ORDER and EXECUTION, or discriminators Order and
- * Trade), only the executions are read: an order row repeats its executions a second or two apart.
- * Codes `Ep`, `A` and `Ex` mark expiration, assignment and exercise.
+ * Interactive Brokers Flex Query trades (or Trade Confirmation) CSV and Activity Statement CSV (tables
+ * found by `ibkrRows.ts`). `Date/Time` is printed in the zone set for the statement, America/New_York by
+ * default (`tz` overrides), in whichever date format the Flex query was set to: `20250310;101502`,
+ * `2025-03-10, 10:15:02`, `03/10/2025 10:15:02`, `10-Mar-25 101502`, `TradeDate` + `TradeTime`… A
+ * day-first format (`dd/MM/yyyy`) is recognised when any date in the file has a day above 12. When a
+ * file holds orders and their executions (LevelOfDetail ORDER and EXECUTION, or discriminators Order and
+ * Trade), only the executions are read: an order row repeats its executions a second or two apart. Codes
+ * `Ep`, `A` and `Ex` mark expiration, assignment and exercise; `Buy/Sell` `BUY (Ca.)`/`SELL (Ca.)`,
+ * TransactionType `TradeCancel` or code `Ca` cancel an earlier trade, which is then left out.
  */
-export const IBKR_FLEX_COLUMNS = ['Symbol', 'Quantity', 'TradePrice', 'Buy/Sell'] as const;
+export { IBKR_FLEX_COLUMNS } from './ibkrRows.ts';
 
 const EXECUTION_LEVELS = new Set(['execution', 'trade']);
 const ORDER_LEVELS = new Set(['order']);
+const OPTION_CLASSES = new Set(['opt', 'equity and index options', 'options']);
+const DATE_TIME_COLUMNS = ['Date/Time', 'DateTime', 'TradeDate', 'Trade Date'] as const;
 
-function dateTimeOf(row: RecordRow, zone: string): string | null {
-  const cell = row.get('Date/Time') || row.get('DateTime') || [row.get('TradeDate'), row.get('TradeTime')].filter(Boolean).join(';');
-  const match = /^(\d{4}-?\d{2}-?\d{2})(?:[,;\sT]+(\d{2}):?(\d{2}):?(\d{2}))?(?:\s+[A-Z]{2,4})?$/.exec(cell.trim());
-  const date = match?.[1] ? compactDate(match[1]) : null;
+function dateTimeCell(row: RecordRow): { text: string; column: string } {
+  const combined = row.pick(['Date/Time', 'DateTime']);
+  if (combined.value) return { text: combined.value, column: combined.column };
+  const date = row.pick(['TradeDate', 'Trade Date']);
+  const time = row.pick(['TradeTime', 'Trade Time']).value;
+  return { text: [date.value, time].filter(Boolean).join(';'), column: date.column };
+}
+
+const DATE_TIME = /^(.+?)(?:(?:[;,T]\s*|\s+)(\d{1,2}:?\d{2}(?::?\d{2})?(?:\s*[AP]M)?))?(?:\s+([A-Za-z][A-Za-z_/+-]*))?$/i;
+
+/** `20250310;101502` and friends → ISO in New York time; a date alone stays a date. */
+function dateTimeOf(text: string, zone: string, dayFirst: boolean): string | null {
+  const trimmed = text.trim();
+  // Flex lets the separator be nothing: `20250310101502`.
+  const glued = /^(\d{8})(\d{6})$/.exec(trimmed);
+  const match = glued ? [trimmed, glued[1], glued[2], undefined] : DATE_TIME.exec(trimmed);
+  const date = match?.[1] ? flexibleDate(match[1], dayFirst) : null;
   if (!match || !date) return null;
-  if (!match[2]) return date;
-  return localTimeToIso(date, `${match[2]}:${match[3]}:${match[4]}`, zone);
+  if (!match[2]) return match[3] ? null : date;
+  return wallTimeToIso(date, match[2], zone, match[3] ?? '');
+}
+
+/** True when a slashed date in the file has its first number above 12, so the file writes the day first. */
+function fileIsDayFirst(rows: readonly RecordRow[]): boolean {
+  return rows.some((row) => {
+    const first = /^(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}/.exec(dateTimeCell(row).text);
+    return first !== null && Number(first[1]) > 12;
+  });
 }
 
 function codesOf(row: RecordRow): Set<string> {
-  const text = row.get('Notes/Codes') || row.get('Code') || row.get('Codes');
-  return new Set(text.split(/[;,\s]+/).filter(Boolean).map((code) => code.toUpperCase()));
+  return new Set(row.pick(['Notes/Codes', 'Code', 'Codes']).value.split(/[;,\s]+/).filter(Boolean).map((code) => code.toUpperCase()));
 }
 
 function kindOf(codes: ReadonlySet<string>): FillKind {
@@ -45,131 +64,127 @@ function kindOf(codes: ReadonlySet<string>): FillKind {
   return 'trade';
 }
 
-function contractOf(row: RecordRow, multipliers: ReadonlyMap<string, number>): OptionContract | null {
+function contractOf(row: RecordRow, multipliers: ReadonlyMap<string, number>, dayFirst: boolean): OptionContract | null {
   const symbol = row.get('Symbol');
-  const listed = multipliers.get(symbol);
   const given = parseAmount(row.get('Multiplier'));
-  const multiplier = given !== null && given > 0 ? given : (listed ?? STANDARD_MULTIPLIER);
+  const multiplier = given !== null && given > 0 ? given : (multipliers.get(symbol) ?? STANDARD_MULTIPLIER);
   const parsed = readOptionSymbol(symbol) ?? readOptionSymbol(row.get('Description'));
   if (parsed) return { ...parsed, multiplier };
   const underlying = row.get('UnderlyingSymbol');
-  const expiry = compactDate(row.get('Expiry'));
+  const expiry = flexibleDate(row.get('Expiry'), dayFirst);
   const strike = parseAmount(row.get('Strike'));
   const right = row.get('Put/Call').toUpperCase().charAt(0);
   if (!underlying || !expiry || strike === null || !(strike > 0) || (right !== 'C' && right !== 'P')) return null;
   return { symbol: underlying, expiry, right, strike, multiplier };
 }
 
-type Candidate = { readonly row: RecordRow; readonly level: string };
+function isOptionRow(row: RecordRow): boolean | null {
+  const assetClass = row.pick(['AssetClass', 'Asset Category', 'AssetCategory']).value.toLowerCase();
+  if (assetClass !== '') return OPTION_CLASSES.has(assetClass);
+  return row.get('Put/Call') !== '' || readOptionSymbol(row.get('Symbol')) !== null ? true : null;
+}
 
-/** Rows of an Activity Statement's Trades section (with their own headers), or of a Flex trades table. */
-function tradeRows(rows: readonly CsvRow[]): { activity: boolean; candidates: Candidate[]; multipliers: Map<string, number> } {
-  const activity = rows.some((row) => row.cells[0]?.trim() === 'Trades' && row.cells[1]?.trim() === 'Header');
-  const candidates: Candidate[] = [];
-  const multipliers = new Map<string, number>();
-  let read: ((row: CsvRow) => RecordRow) | null = null;
-  let instruments: ((row: CsvRow) => RecordRow) | null = null;
-  for (const row of rows) {
-    const first = row.cells[0]?.trim() ?? '';
-    if (activity) {
-      const kind = row.cells[1]?.trim();
-      const body: CsvRow = { line: row.line, cells: row.cells.slice(2) };
-      if (first === 'Financial Instrument Information') {
-        if (kind === 'Header') instruments = recordReader(body.cells);
-        else if (kind === 'Data' && instruments) {
-          const info = instruments(body);
-          const multiplier = parseAmount(info.get('Multiplier'));
-          if (multiplier !== null && multiplier > 0) multipliers.set(info.get('Symbol'), multiplier);
-        }
-      }
-      if (first !== 'Trades') continue;
-      if (kind === 'Header') read = recordReader(body.cells);
-      else if (kind === 'Data' && read) {
-        const record = read(body);
-        candidates.push({ row: record, level: record.get('DataDiscriminator').toLowerCase() });
-      }
+type Cancel = { readonly fill: Fill; readonly origId: string; readonly line: number };
+
+/** Leaves out each cancelled trade with its cancellation; a cancellation of a trade not in the file is an error. */
+function applyCancels(fills: Fill[], cancels: readonly Cancel[], file: string, errors: RowError[], warnings: string[]): Fill[] {
+  const kept = [...fills];
+  for (const cancel of cancels) {
+    const same = (fill: Fill): boolean =>
+      contractKey(fill) === contractKey(cancel.fill) && Math.abs(fill.qty - cancel.fill.qty) < 1e-9 && Math.abs(fill.price - cancel.fill.price) < 1e-9;
+    const index = cancel.origId
+      ? kept.findIndex((fill) => fill.fill_id === cancel.origId)
+      : [kept.findIndex((fill) => same(fill) && fill.side !== cancel.fill.side), kept.findIndex(same)].find((found) => found >= 0) ?? -1;
+    if (index < 0) {
+      errors.push({ file, line: cancel.line, field: 'Buy/Sell', reason: `cancels a trade that is not in this file (${cancel.fill.qty} ${cancel.fill.symbol} ${cancel.fill.expiry} ${cancel.fill.strike}${cancel.fill.right} @ ${cancel.fill.price}); nothing imported for it` });
       continue;
     }
-    // Flex files with header/trailer records: `HEADER,TRNT,…` and `DATA,TRNT,…`.
-    const wrapped = first === 'HEADER' || first === 'DATA';
-    const cells = wrapped ? row.cells.slice(2) : row.cells;
-    const names = new Set(cells.map(normalizeColumn));
-    if (IBKR_FLEX_COLUMNS.every((column) => names.has(normalizeColumn(column)))) {
-      read = recordReader(cells);
-      continue;
-    }
-    if (!read || cells.every((cell) => cell.trim() === '') || ['BOF', 'BOA', 'BOS', 'EOS', 'EOA', 'EOF'].includes(first)) continue;
-    const record = read({ line: row.line, cells });
-    candidates.push({ row: record, level: record.get('LevelOfDetail').toLowerCase() });
+    const [removed] = kept.splice(index, 1);
+    warnings.push(`${file}:${cancel.line}: trade cancelled by the broker; it and the trade it cancels (line ${removed?.source.line}) are left out`);
   }
-  return { activity, candidates, multipliers };
+  return kept;
 }
 
 export function parseIbkr(text: string, file: string, options: BrokerParseOptions = {}): BrokerParse {
   const zone = options.tz ?? DEFAULT_BROKER_ZONE;
-  const rows = readCsvRows(text);
-  const { activity, candidates, multipliers } = tradeRows(rows);
+  const rows: CsvRow[] = readCsvRows(text);
+  const { activity, candidates, multipliers, account } = ibkrTables(rows);
   const errors: RowError[] = [];
+  const warnings: string[] = [];
   const skipped = new SkipTally();
   const fills: Fill[] = [];
+  const cancels: Cancel[] = [];
   if (candidates.length === 0 && !rows.some((row) => row.cells[0]?.trim() === 'Trades')) {
-    errors.push({ file, line: 1, field: '', reason: 'no Interactive Brokers trades table (Flex Query trades or Activity Statement Trades section)' });
-    return { fills, errors, warnings: [] };
+    errors.push({ file, line: 1, field: '', reason: `no Interactive Brokers trades table (Flex Query trades with Symbol, Quantity, Buy/Sell and TradePrice, or an Activity Statement Trades section); header seen at ${headerSeen(rows)}` });
+    return { fills, errors, warnings };
   }
   const hasExecutions = candidates.some((candidate) => EXECUTION_LEVELS.has(candidate.level));
-  const accountRow = rows.find((row) => row.cells[0]?.trim() === 'Account Information' && row.cells[2]?.trim() === 'Account');
-  const account = accountRow?.cells[3]?.trim() ?? '';
+  const dayFirst = fileIsDayFirst(candidates.map((candidate) => candidate.row));
   for (const { row, level } of candidates) {
+    const option = isOptionRow(row);
+    if (option === false || (option === null && readOptionSymbol(row.get('Symbol')) === null)) {
+      skipped.add(`not an equity option (${row.pick(['AssetClass', 'Asset Category']).value.toLowerCase() || 'no asset class'})`);
+      continue;
+    }
     if (level !== '') {
       const wanted = hasExecutions ? EXECUTION_LEVELS.has(level) : ORDER_LEVELS.has(level);
       if (!wanted) {
-        if (!EXECUTION_LEVELS.has(level) && !ORDER_LEVELS.has(level)) skipped.add(`summary row (${level})`);
-        else skipped.add(`${level} row repeated by the executions`);
+        skipped.add(EXECUTION_LEVELS.has(level) || ORDER_LEVELS.has(level) ? `${level} row repeated by the executions` : `summary row (${level})`);
         continue;
       }
-    }
-    const assetClass = (row.get('AssetClass') || row.get('Asset Category')).toLowerCase();
-    const isOption = assetClass === 'opt' || assetClass === 'equity and index options';
-    if (!isOption) {
-      skipped.add(`not an equity option (${assetClass || 'no asset class'})`);
-      continue;
     }
     const fail = (field: string, reason: string): void => {
       errors.push({ file, line: row.line, field, reason });
     };
-    const contract = contractOf(row, multipliers);
+    const contract = contractOf(row, multipliers, dayFirst);
     if (!contract) {
-      fail('Symbol', `unrecognised option symbol '${row.get('Symbol')}'`);
+      fail('Symbol', `unrecognised option symbol '${row.get('Symbol')}' (and no UnderlyingSymbol, Expiry, Strike, Put/Call to build it from)`);
       continue;
     }
-    const time = dateTimeOf(row, zone);
+    const when = dateTimeCell(row);
+    const time = dateTimeOf(when.text, zone, dayFirst);
     if (!time) {
-      fail('Date/Time', `unreadable time '${row.get('Date/Time') || row.get('DateTime') || row.get('TradeDate')}'`);
+      fail(when.column || DATE_TIME_COLUMNS[0], `unreadable date/time '${when.text}'`);
       continue;
     }
-    const qty = parseAmount(row.get('Quantity'));
-    const price = parseAmount(row.get('TradePrice') || row.get('T. Price'));
-    const commission = parseAmount(row.get('IBCommission') || row.get('Comm/Fee') || row.get('Comm in USD'));
-    const taxes = parseAmount(row.get('Taxes'));
+    const quantity = row.pick(['Quantity']);
+    const qty = parseAmount(quantity.value);
     if (qty === null || Number.isNaN(qty) || qty === 0) {
-      fail('Quantity', `unreadable quantity '${row.get('Quantity')}'`);
+      fail(quantity.column, `unreadable quantity '${quantity.value}'`);
       continue;
     }
-    if (price === null || Number.isNaN(price) || Number.isNaN(commission ?? 0) || Number.isNaN(taxes ?? 0)) {
-      fail('TradePrice', 'unreadable price or commission');
-      continue;
-    }
+    const priceCell = row.pick(IBKR_PRICE_COLUMNS);
+    const price = parseAmount(priceCell.value);
+    const commissionCell = row.pick(['IBCommission', 'Commission', 'Comm/Fee', 'Comm in USD']);
+    const commission = parseAmount(commissionCell.value);
+    const taxesCell = row.pick(['Taxes', 'Tax']);
+    const taxes = parseAmount(taxesCell.value);
     const codes = codesOf(row);
+    const kind = kindOf(codes);
+    if (price === null || Number.isNaN(price) || (kind === 'trade' && price < 0)) {
+      fail(priceCell.column, `unreadable price '${priceCell.value}'`);
+      continue;
+    }
+    if (Number.isNaN(commission ?? 0)) {
+      fail(commissionCell.column, `unreadable commission '${commissionCell.value}'`);
+      continue;
+    }
+    if (Number.isNaN(taxes ?? 0)) {
+      fail(taxesCell.column, `unreadable taxes '${taxesCell.value}'`);
+      continue;
+    }
     const sideCell = row.get('Buy/Sell').toUpperCase();
     const side = sideCell.startsWith('BUY') ? 'buy' : sideCell.startsWith('SELL') ? 'sell' : qty > 0 ? 'buy' : 'sell';
-    const indicator = row.get('Open/CloseIndicator').toUpperCase();
-    const effect = indicator === 'O' || codes.has('O') ? 'open' : indicator === 'C' || codes.has('C') ? 'close' : undefined;
-    const kind = kindOf(codes);
-    const tradeId = row.get('TradeID') || row.get('IBExecID') || row.get('ExecID');
-    const orderId = row.get('IBOrderID') || row.get('OrderID');
-    fills.push({
+    const indicator = row.get('Open/CloseIndicator').toUpperCase().replace(/\s+/g, '');
+    const opens = indicator === 'O' || (indicator === '' && codes.has('O'));
+    const closes = indicator === 'C' || (indicator === '' && codes.has('C'));
+    // `C;O` (or both codes) is one execution that closes a position and opens the other way: no single effect.
+    const effect = opens && !closes ? 'open' : closes && !opens ? 'close' : undefined;
+    const tradeId = row.pick(['TradeID', 'IBExecID', 'ExecID', 'TransactionID']).value;
+    const orderId = row.pick(['IBOrderID', 'OrderID']).value;
+    const fill: Fill = {
       broker: 'ibkr',
-      account: row.get('ClientAccountID') || row.get('Account') || account,
+      account: row.pick(['ClientAccountID', 'AccountId', 'Account']).value || account,
       ...(tradeId ? { fill_id: tradeId } : {}),
       ...(orderId ? { order_id: orderId } : {}),
       time,
@@ -182,9 +197,12 @@ export function parseIbkr(text: string, file: string, options: BrokerParseOption
       commissions: paid(commission),
       kind,
       source: { file, line: row.line },
-    });
+    };
+    const cancelled = sideCell.includes('(CA') || /cancel/i.test(row.get('TransactionType')) || codes.has('CA');
+    if (cancelled) cancels.push({ fill, origId: row.get('OrigTradeID'), line: row.line });
+    else fills.push(fill);
   }
   const layout = activity ? 'Activity Statement' : 'Flex Query';
-  const warnings = skipped.warnings(file).map((warning) => `${warning} [${layout}]`);
-  return { fills: oldestFirst(fills, sortInstant, false), errors, warnings };
+  const kept = applyCancels(fills, cancels, file, errors, warnings);
+  return { fills: oldestFirst(kept, sortInstant, false), errors, warnings: [...warnings, ...skipped.warnings(file).map((warning) => `${warning} [${layout}]`)] };
 }

@@ -1,6 +1,6 @@
 import type { RowError } from '../../domain/errors.ts';
 import { sortInstant, usDate } from './brokerTime.ts';
-import { findHeaderIndex, parseAmount, readCsvRows, tableRows } from './csvText.ts';
+import { findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows } from './csvText.ts';
 import { oldestFirst, SkipTally, type BrokerParse, type Fill } from './fill.ts';
 import { readOptionSymbol } from './optionSymbol.ts';
 
@@ -40,7 +40,7 @@ export function parseSchwab(text: string, file: string): BrokerParse {
   const errors: RowError[] = [];
   const skipped = new SkipTally();
   if (headerIndex < 0) {
-    errors.push({ file, line: 1, field: '', reason: `no Schwab header (${SCHWAB_COLUMNS.join(', ')})` });
+    errors.push({ file, line: 1, field: '', reason: `no Schwab header (${SCHWAB_COLUMNS.join(', ')}); header seen at ${headerSeen(rows)}` });
     return { fills, errors, warnings: [] };
   }
   const preamble = rows.slice(0, headerIndex).map((row) => row.cells.join(' ')).join(' ');

@@ -1,8 +1,11 @@
 import type { RowError } from '../../domain/errors.ts';
 import { DEFAULT_BROKER_ZONE, localTimeToIso, offsetTimeToIso, sortInstant, usDate } from './brokerTime.ts';
-import { findHeaderIndex, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
+import { findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
 import { oldestFirst, paid, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill, type FillKind } from './fill.ts';
 import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
+import { parseTastytradeLegacy, TASTYTRADE_LEGACY_COLUMNS } from './tastytradeLegacy.ts';
+
+export { TASTYTRADE_LEGACY_COLUMNS } from './tastytradeLegacy.ts';
 
 /**
  * tastytrade transactions CSV (History → Transactions → CSV), newest first:
@@ -62,7 +65,9 @@ export function parseTastytrade(text: string, file: string, options: BrokerParse
   const warnings: string[] = [];
   const skipped = new SkipTally();
   if (headerIndex < 0) {
-    errors.push({ file, line: 1, field: '', reason: `no tastytrade header (${TASTYTRADE_COLUMNS.join(', ')})` });
+    const legacyIndex = findHeaderIndex(rows, TASTYTRADE_LEGACY_COLUMNS);
+    if (legacyIndex >= 0) return parseTastytradeLegacy(rows, legacyIndex, file, zone);
+    errors.push({ file, line: 1, field: '', reason: `no tastytrade header (${TASTYTRADE_COLUMNS.join(', ')}; or the older ${TASTYTRADE_LEGACY_COLUMNS.join(', ')}); header seen at ${headerSeen(rows)}` });
     return { fills, errors, warnings };
   }
   for (const row of tableRows(rows, headerIndex, () => false)) {

@@ -103,4 +103,31 @@ describe('thinkorswim Account Statement', () => {
     expect(parsed.errors).toEqual([{ file: 'tos.csv', line: 8, field: 'Price', reason: "unreadable price 'abc'" }]);
     expect(parsed.fills).toHaveLength(1);
   });
+
+  it("an iron condor's one Cash Balance row per order pays its four legs, joined within the minute", () => {
+    const result = importBrokerFile(
+      statement(
+        [
+          '6/12/2025,10:00:41,TRD,="1",SOLD -1 IRON CONDOR SPY 100 (Weeklys) 12 JUN 25 605/610/590/585 CALL/PUT @1.10,-0.08,-2.60,110.00,"1,000.00"',
+          '6/12/2025,15:30:02,TRD,="2",BOT +1 IRON CONDOR SPY 100 (Weeklys) 12 JUN 25 605/610/590/585 CALL/PUT @.20,-0.04,-2.60,-20.00,"1,000.00"',
+        ],
+        [
+          ',6/12/2025 15:30,IRON CONDOR,BUY,+1,TO CLOSE,SPY,12 JUN 25,605,CALL,.10,.20,LMT',
+          ',,,SELL,-1,TO CLOSE,SPY,12 JUN 25,610,CALL,.02,DEBIT,',
+          ',,,BUY,+1,TO CLOSE,SPY,12 JUN 25,590,PUT,.14,DEBIT,',
+          ',,,SELL,-1,TO CLOSE,SPY,12 JUN 25,585,PUT,.02,DEBIT,',
+          ',6/12/2025 10:00,IRON CONDOR,SELL,-1,TO OPEN,SPY,12 JUN 25,605,CALL,1.00,1.10,LMT',
+          ',,,BUY,+1,TO OPEN,SPY,12 JUN 25,610,CALL,.40,CREDIT,',
+          ',,,SELL,-1,TO OPEN,SPY,12 JUN 25,590,PUT,.80,CREDIT,',
+          ',,,BUY,+1,TO OPEN,SPY,12 JUN 25,585,PUT,.30,CREDIT,',
+        ],
+      ),
+      'ic.csv',
+    );
+    expect(result.warnings).toEqual([]);
+    // Each leg: 0.02 + 0.65 opening, 0.01 + 0.65 closing = 1.33; four legs 5.32 = 2.68 + 2.64.
+    // Net: (1.10 − 0.20)·100 − 5.32 = 84.68.
+    expect(result.trades.map((trade) => trade.fees)).toEqual([1.33, 1.33, 1.33, 1.33]);
+    expect(Math.round(result.trades.reduce((sum, trade) => sum + realizedPnl(trade), 0) * 100) / 100).toBe(84.68);
+  });
 });

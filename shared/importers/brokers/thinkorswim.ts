@@ -1,146 +1,106 @@
 import type { RowError } from '../../domain/errors.ts';
 import { DEFAULT_BROKER_ZONE, localTimeToIso, sortInstant, usDate } from './brokerTime.ts';
-import { isBlankRow, parseAmount, readCsvRows, tableRows, type CsvRow, type RecordRow } from './csvText.ts';
-import { contractKey, oldestFirst, paid, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill, type FillKind } from './fill.ts';
-import { readOptionSymbol, type OptionContract } from './optionSymbol.ts';
+import { hasColumns, headerSeen, isBlankRow, parseAmount, readCsvRows, tableRows, type CsvRow, type RecordRow } from './csvText.ts';
+import { contractKey, oldestFirst, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill } from './fill.ts';
+import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
+import { findCash, readCashBalance, sectionHeaderIndex, shareCost, type CashTrade } from './thinkorswimCash.ts';
 
 /**
- * thinkorswim Account Statement (Monitor → Account Statement → Export to File): titled sections (`Cash
- * Balance`, `Account Order History`, `Account Trade History`, …), each a header and rows, ended by a blank
- * line. Fills come from `Account Trade History` only:
- * `,Exec Time,Spread,Side,Qty,Pos Effect,Symbol,Exp,Strike,Type,Price,Net Price,Order Type`; the other legs
- * of a spread leave `Exec Time` blank. That section has no fees, so each fill takes the fees of its
- * `Cash Balance` TRD row (`BOT +1 SPY 100 (Weeklys) 10 MAR 25 572 CALL @1.25`), found by contract, side,
- * quantity and price within a few seconds: the two sections stamp the same fill a second or two apart,
- * and the trade history often only to the minute. `REMOVAL OF OPTION DUE TO EXPIRATION/ASSIGNMENT/EXERCISE`
- * rows in Cash Balance close positions. Times are the platform's wall clock, America/New_York unless
- * `tz` says otherwise.
+ * thinkorswim exports (times are the platform's wall clock, America/New_York unless `tz` says otherwise):
+ * - Account Statement (Monitor → Account Statement → Export to File), possibly after a `This document was
+ *   exported from the paperMoney platform.` line: titled sections, each a header and rows ended by a blank
+ *   line. Fills come from `Account Trade History`:
+ *   `,Exec Time,Spread,Side,Qty,Pos Effect,Symbol,Exp,Strike,Type,Price,Net Price,Order Type`. The other
+ *   legs of a multi-leg order leave `Exec Time` and `Spread` blank (their `Net Price` reads CREDIT/DEBIT).
+ *   Fees come from `Cash Balance` (`thinkorswimCash.ts`), one row per order.
+ * - Today's Trade Activity: the `Filled Orders` section, `,,Exec Time,Spread,Side,Qty,…` (sometimes with a
+ *   `Price Improvement` column); it has no fees.
+ * `Exp` is `10 MAR 25` (a weekly or daily) or, in old statements, `MAR 15` (the standard monthly expiry,
+ * the third Friday).
  */
 export const TOS_TRADE_HISTORY = 'Account Trade History';
-export const TOS_CASH_BALANCE = 'Cash Balance';
-/** How far apart the Cash Balance and Account Trade History stamps of one fill may be. */
-export const TOS_SECTION_SKEW_SECONDS = 5;
+export const TOS_FILLED_ORDERS = 'Filled Orders';
+export { TOS_CASH_BALANCE, TOS_SECTION_SKEW_SECONDS } from './thinkorswimCash.ts';
 
+const TRADE_SECTIONS = [TOS_TRADE_HISTORY, TOS_FILLED_ORDERS] as const;
+const HISTORY_COLUMNS = ['Exec Time', 'Side', 'Qty', 'Symbol', 'Price'] as const;
 const OPTION_TYPES = new Set(['CALL', 'PUT']);
+const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 
-function sectionHeaderIndex(rows: readonly CsvRow[], title: string): number {
-  const titleIndex = rows.findIndex((row) => row.cells[0]?.trim() === title && row.cells.slice(1).every((cell) => cell.trim() === ''));
-  return titleIndex < 0 ? -1 : titleIndex + 1;
+/** True for text thinkorswim wrote: a statement or trade-activity title, or a trade-history section. */
+export function isThinkorswimText(text: string): boolean {
+  if (/(^|\n)\uFEFF?"?(Account Statement for|Today's Trade Activity for)\b/.test(text.slice(0, 2000))) return true;
+  if (new RegExp(`(^|\\n)${TOS_TRADE_HISTORY}[,\\r\\n]`).test(text)) return true;
+  return /(^|\n)Filled Orders,*\r?\n[^\n]*Exec Time,\s*Spread,\s*Side,\s*Qty,\s*Pos Effect/i.test(text);
 }
 
 type Stamp = { readonly iso: string; readonly minuteOnly: boolean };
 
-function stampOf(date: string, time: string, zone: string): Stamp | null {
-  const day = usDate(date);
-  if (!day) return null;
-  const iso = localTimeToIso(day, time, zone);
-  return iso ? { iso, minuteOnly: !/:\d{2}:\d{2}$/.test(time.trim()) } : null;
+function stampOf(execTime: string, zone: string): Stamp | null {
+  const match = /^(\S+)\s+(\d{1,2}:\d{2}(?::\d{2})?)$/.exec(execTime.trim());
+  const day = match?.[1] ? usDate(match[1]) : null;
+  const iso = day && match?.[2] ? localTimeToIso(day, match[2], zone) : null;
+  return iso && match?.[2] ? { iso, minuteOnly: !/:\d{2}:\d{2}$/.test(match[2]) } : null;
+}
+
+/** The standard monthly expiry of an old `MAR 15` Exp: the third Friday of the month. */
+function thirdFriday(month: number, year: number): string {
+  const firstDay = new Date(Date.UTC(year, month - 1, 1)).getUTCDay();
+  const day = 1 + ((5 - firstDay + 7) % 7) + 14;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function historyContract(row: RecordRow): OptionContract | null {
   const symbol = row.get('Symbol');
   const fromSymbol = readOptionSymbol(symbol);
   if (fromSymbol) return fromSymbol;
-  const exp = row.get('Exp').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const exp = row.get('Exp').replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
+  const monthly = /^([A-Z]{3}) (\d{2}|\d{4})$/.exec(exp);
+  const month = monthly ? MONTHS.indexOf(monthly[1] ?? '') + 1 : 0;
+  const strike = parseAmount(row.get('Strike'));
+  const right = row.get('Type').toUpperCase().charAt(0);
+  if (monthly && month > 0 && strike !== null && strike > 0 && (right === 'C' || right === 'P')) {
+    const year = Number(monthly[2]) < 100 ? 2000 + Number(monthly[2]) : Number(monthly[2]);
+    return { symbol, expiry: thirdFriday(month, year), right, strike, multiplier: STANDARD_MULTIPLIER };
+  }
   return readOptionSymbol(`${symbol} ${exp} ${row.get('Strike')} ${row.get('Type')}`);
 }
 
-type CashTrade = {
-  readonly line: number;
-  readonly instant: number;
-  readonly key: string;
-  readonly side: 'buy' | 'sell';
-  readonly qty: number;
-  readonly price: number;
-  readonly fees: number;
-  readonly commissions: number;
-  readonly ref: string;
-  used: boolean;
-};
+/** One order of the trade history: its first row (with Exec Time) and the legs listed under it. */
+type Order = { readonly stamp: Stamp; readonly netPrice: number | null; readonly spread: string; readonly legs: Fill[]; legCount: number };
 
-const REMOVAL = /REMOVAL OF OPTION DUE TO (EXPIRATION|ASSIGNMENT|EXERCISE)\s+([+-]?[\d.,]+)\s+(.+?)\s*$/i;
-const REMOVAL_KIND: Readonly<Record<string, Exclude<FillKind, 'trade'>>> = {
-  EXPIRATION: 'expiration',
-  ASSIGNMENT: 'assignment',
-  EXERCISE: 'exercise',
-};
-const CASH_TRADE = /\b(BOT|SOLD)\s+([+-]?[\d.,]+)\s+(.+?)\s+@\s*([\d.,]+)/i;
-
-type CashSection = { readonly trades: CashTrade[]; readonly removals: Fill[] };
-
-function readCashBalance(rows: readonly CsvRow[], file: string, account: string, zone: string, errors: RowError[]): CashSection {
-  const trades: CashTrade[] = [];
-  const removals: Fill[] = [];
-  const headerIndex = sectionHeaderIndex(rows, TOS_CASH_BALANCE);
-  if (headerIndex < 0) return { trades, removals };
-  for (const row of tableRows(rows, headerIndex)) {
-    const description = row.get('DESCRIPTION');
-    const removal = REMOVAL.exec(description);
-    const cashTrade = removal ? null : CASH_TRADE.exec(description);
-    if (!removal && !cashTrade) continue;
-    const contract = readOptionSymbol((removal ? removal[3] : cashTrade?.[3]) ?? '');
-    if (!contract) {
-      if (removal) errors.push({ file, line: row.line, field: 'DESCRIPTION', reason: `unrecognised option in '${description}'` });
-      continue;
-    }
-    const time = row.get('TIME');
-    const day = usDate(row.get('DATE'));
-    const stamp = day && time && time !== '00:00:00' ? stampOf(row.get('DATE'), time, zone)?.iso : day;
-    if (!stamp) {
-      errors.push({ file, line: row.line, field: 'DATE', reason: `unreadable date '${row.get('DATE')} ${time}'` });
-      continue;
-    }
-    const qty = Math.abs(parseAmount((removal ? removal[2] : cashTrade?.[2]) ?? '') ?? Number.NaN);
-    const misc = parseAmount(row.get('Misc Fees')) ?? 0;
-    const commission = parseAmount(row.get('Commissions & Fees')) ?? 0;
-    if (!(qty > 0) || Number.isNaN(misc) || Number.isNaN(commission)) {
-      errors.push({ file, line: row.line, field: 'DESCRIPTION', reason: `unreadable quantity or fees in '${description}'` });
-      continue;
-    }
-    if (removal) {
-      removals.push({
-        broker: 'thinkorswim',
-        account,
-        time: stamp,
-        ...contract,
-        qty,
-        price: 0,
-        fees: paid(misc),
-        commissions: paid(commission),
-        kind: REMOVAL_KIND[(removal[1] ?? '').toUpperCase()] ?? 'expiration',
-        source: { file, line: row.line },
-      });
-      continue;
-    }
-    trades.push({
-      line: row.line,
-      instant: sortInstant(stamp),
-      key: contractKey({ broker: 'thinkorswim', account, ...contract }),
-      side: cashTrade?.[1]?.toUpperCase() === 'BOT' ? 'buy' : 'sell',
-      qty,
-      price: parseAmount(cashTrade?.[4]) ?? Number.NaN,
-      fees: paid(misc),
-      commissions: paid(commission),
-      ref: row.get('REF #'),
-      used: false,
-    });
+function attachFees(order: Order, cash: readonly CashTrade[], file: string, warnings: string[]): Fill[] {
+  const first = order.legs[0];
+  if (!first) return [];
+  const at = sortInstant(order.stamp.iso);
+  const single = order.legCount === 1 && order.legs.length === 1;
+  const base = { at, minuteOnly: order.stamp.minuteOnly, side: first.side ?? 'buy', qty: first.qty, root: first.symbol };
+  const combo = single ? null : findCash({ ...base, price: order.netPrice, key: '' }, cash);
+  if (combo) {
+    combo.used = true;
+    const weights = order.legs.map((leg) => leg.qty);
+    const fees = shareCost(combo.fees, weights);
+    const commissions = shareCost(combo.commissions, weights);
+    return order.legs.map((leg, index) => ({ ...leg, fees: fees[index] ?? 0, commissions: commissions[index] ?? 0, ...(combo.ref ? { order_id: combo.ref } : {}) }));
   }
-  return { trades, removals };
+  return order.legs.map((leg) => {
+    const row = findCash({ ...base, side: leg.side ?? 'buy', qty: leg.qty, root: leg.symbol, price: leg.price, key: contractKey(leg) }, cash);
+    if (row) {
+      row.used = true;
+      return { ...leg, fees: row.fees, commissions: row.commissions, ...(row.ref ? { order_id: row.ref } : {}) };
+    }
+    if (cash.length > 0) warnings.push(`${file}:${leg.source.line}: no matching Cash Balance row, fees read as 0`);
+    return leg;
+  });
 }
 
-/** The Cash Balance row of a trade-history fill: same contract, side, size and price, nearest in time. */
-function joinCash(fill: Fill, minuteOnly: boolean, cash: readonly CashTrade[]): CashTrade | null {
-  const at = sortInstant(fill.time);
-  const skew = TOS_SECTION_SKEW_SECONDS * 1000;
-  const latest = at + skew + (minuteOnly ? 59_000 : 0);
-  let best: CashTrade | null = null;
-  for (const candidate of cash) {
-    if (candidate.used || candidate.key !== contractKey(fill) || candidate.side !== fill.side) continue;
-    if (Math.abs(candidate.qty - fill.qty) > 1e-9 || Math.abs(candidate.price - fill.price) > 1e-6) continue;
-    if (candidate.instant < at - skew || candidate.instant > latest) continue;
-    if (!best || Math.abs(candidate.instant - at) < Math.abs(best.instant - at)) best = candidate;
+function tradeSection(rows: readonly CsvRow[]): { title: string; headerIndex: number } | null {
+  for (const title of TRADE_SECTIONS) {
+    const headerIndex = sectionHeaderIndex(rows, title);
+    const header = rows[headerIndex];
+    if (headerIndex >= 0 && header && !isBlankRow(header) && hasColumns(header, HISTORY_COLUMNS)) return { title, headerIndex };
   }
-  return best;
+  return null;
 }
 
 export function parseThinkorswim(text: string, file: string, options: BrokerParseOptions = {}): BrokerParse {
@@ -149,39 +109,48 @@ export function parseThinkorswim(text: string, file: string, options: BrokerPars
   const errors: RowError[] = [];
   const warnings: string[] = [];
   const skipped = new SkipTally();
-  const account = /Account Statement for\s+(\S+)/i.exec(rows[0]?.cells[0] ?? '')?.[1] ?? '';
-  const headerIndex = sectionHeaderIndex(rows, TOS_TRADE_HISTORY);
-  if (headerIndex < 0 || !rows[headerIndex] || isBlankRow(rows[headerIndex])) {
-    errors.push({ file, line: 1, field: '', reason: `no '${TOS_TRADE_HISTORY}' section in this thinkorswim statement` });
+  const title = rows.slice(0, 6).map((row) => row.cells[0] ?? '').join('\n');
+  const account = /(?:Account Statement|Trade Activity) for\s+([^\s│|]+)/i.exec(title)?.[1] ?? '';
+  const section = tradeSection(rows);
+  if (!section) {
+    errors.push({ file, line: 1, field: '', reason: `no '${TOS_TRADE_HISTORY}' (or '${TOS_FILLED_ORDERS}') section with ${HISTORY_COLUMNS.join(', ')} in this thinkorswim file; header seen at ${headerSeen(rows)}` });
     return { fills: [], errors, warnings };
   }
   const cash = readCashBalance(rows, file, account, zone, errors);
-  const fills: Fill[] = [];
-  let lastTime = '';
-  for (const row of tableRows(rows, headerIndex)) {
+  const orders: Order[] = [];
+  let current: Order | null = null;
+  for (const row of tableRows(rows, section.headerIndex)) {
     const fail = (field: string, reason: string): void => {
       errors.push({ file, line: row.line, field, reason });
     };
-    const execTime = row.get('Exec Time') || lastTime;
-    lastTime = execTime;
-    const type = row.get('Type').toUpperCase();
-    if (!OPTION_TYPES.has(type)) {
-      skipped.add(`not an option (${type || 'no type'})`);
+    const execTime = row.get('Exec Time');
+    if (execTime !== '') {
+      const stamp = stampOf(execTime, zone);
+      if (!stamp) {
+        fail('Exec Time', `unreadable time '${execTime}'`);
+        current = null;
+        continue;
+      }
+      const net = parseAmount(row.get('Net Price'));
+      current = { stamp, netPrice: net === null || Number.isNaN(net) ? null : net, spread: row.get('Spread').toUpperCase(), legs: [], legCount: 0 };
+      orders.push(current);
+    } else if (!current) {
+      fail('Exec Time', 'a leg row with no Exec Time and no order above it to take the time from');
       continue;
     }
+    current.legCount += 1;
+    const type = row.get('Type').toUpperCase();
     if (row.get('Symbol').startsWith('/')) {
       skipped.add('futures option');
       continue;
     }
-    const contract = historyContract(row);
-    if (!contract) {
-      fail('Symbol', `unrecognised option '${row.get('Symbol')} ${row.get('Exp')} ${row.get('Strike')} ${type}'`);
+    if (!OPTION_TYPES.has(type) && !readOptionSymbol(row.get('Symbol'))) {
+      skipped.add(`not an option (${type || 'no type'})`);
       continue;
     }
-    const match = /^(\S+)\s+(\S+)$/.exec(execTime);
-    const stamp = match?.[1] && match[2] ? stampOf(match[1], match[2], zone) : null;
-    if (!stamp) {
-      fail('Exec Time', `unreadable time '${execTime}'`);
+    const contract = historyContract(row);
+    if (!contract) {
+      fail(row.get('Exp') ? 'Exp' : 'Symbol', `unrecognised option '${row.get('Symbol')} ${row.get('Exp')} ${row.get('Strike')} ${type}'`);
       continue;
     }
     const qty = parseAmount(row.get('Qty'));
@@ -195,13 +164,17 @@ export function parseThinkorswim(text: string, file: string, options: BrokerPars
       continue;
     }
     const sideCell = row.get('Side').toUpperCase();
+    if (sideCell !== '' && sideCell !== 'BUY' && sideCell !== 'SELL') {
+      fail('Side', `unknown side '${row.get('Side')}'`);
+      continue;
+    }
     const side = sideCell === 'BUY' ? 'buy' : sideCell === 'SELL' ? 'sell' : qty > 0 ? 'buy' : 'sell';
     const effectCell = row.get('Pos Effect').toUpperCase();
     const effect = effectCell === 'TO OPEN' ? 'open' : effectCell === 'TO CLOSE' ? 'close' : undefined;
-    const fill: Fill = {
+    current.legs.push({
       broker: 'thinkorswim',
       account,
-      time: stamp.iso,
+      time: current.stamp.iso,
       ...contract,
       side,
       ...(effect ? { effect } : {}),
@@ -211,18 +184,14 @@ export function parseThinkorswim(text: string, file: string, options: BrokerPars
       commissions: 0,
       kind: 'trade',
       source: { file, line: row.line },
-    };
-    const paid = joinCash(fill, stamp.minuteOnly, cash.trades);
-    if (paid) {
-      paid.used = true;
-      fills.push({ ...fill, fees: paid.fees, commissions: paid.commissions, ...(paid.ref ? { order_id: paid.ref } : {}) });
-    } else {
-      fills.push(fill);
-      if (cash.trades.length > 0) warnings.push(`${file}:${row.line}: no matching Cash Balance row, fees read as 0`);
-    }
+    });
   }
+  const fills = orders.flatMap((order) => attachFees(order, cash.trades, file, warnings));
   for (const orphan of cash.trades.filter((trade) => !trade.used)) {
-    warnings.push(`${file}:${orphan.line}: Cash Balance trade with no Account Trade History row, not imported (fills come from the trade history)`);
+    warnings.push(`${file}:${orphan.line}: Cash Balance trade with no ${section.title} row, not imported (fills come from the trade history)`);
+  }
+  if (cash.trades.length === 0 && fills.length > 0 && section.title === TOS_FILLED_ORDERS) {
+    warnings.push(`${file}: '${TOS_FILLED_ORDERS}' has no fees; fees read as 0 (export the Account Statement to get them)`);
   }
   return { fills: [...oldestFirst(fills, sortInstant, true), ...oldestFirst(cash.removals, sortInstant, false)], errors, warnings: [...warnings, ...skipped.warnings(file)] };
 }

@@ -1,33 +1,33 @@
 import type { RowError } from '../../domain/errors.ts';
-import { DEFAULT_BROKER_ZONE, localTimeToIso, offsetTimeToIso, sortInstant, usDate } from './brokerTime.ts';
-import { findHeaderIndex, parseAmount, readCsvRows, tableRows } from './csvText.ts';
+import { DEFAULT_BROKER_ZONE, flexibleDate, sortInstant, wallTimeToIso } from './brokerTime.ts';
+import { findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
 import { oldestFirst, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill } from './fill.ts';
 import { readOptionSymbol } from './optionSymbol.ts';
 
 /**
- * Webull options Orders CSV (Orders → Export), newest first:
+ * Webull Orders Records CSV (`Webull_Orders_Records_Options.csv`, Orders → History → Export), newest first:
  * `Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time`.
- * One row per order; only `Filled` (and partly filled) orders become fills, at `Avg Price` for the
- * `Filled` quantity. `Symbol` is the unpadded OCC form (`SPY250310C00572000`). `Filled Time` is
- * `03/10/2025 10:15:02 EDT`: the EDT/EST suffix gives the offset, a time without one is read in `tz`
- * (default America/New_York). The export has no fees and no open/close effect.
+ * One row per order; an order with a filled quantity becomes a fill of `Filled` contracts at `Avg Price`
+ * (a partly filled order that was then cancelled included). `Symbol` is the unpadded OCC form
+ * (`SPY250310C00572000`, `SPXW260327C06540000`). A multi-leg order is a strategy row (`SPXW Vertical`,
+ * blank `Symbol`, net price) followed by one row per leg (blank `Name`); the legs are the fills.
+ * `Filled Time` is `03/10/2025 10:15:02 EDT`: a US zone abbreviation after the time gives its offset
+ * (EDT/EST, CDT/CST, MDT/MST, PDT/PST…); a time without one is read in `tz` (default America/New_York).
+ * The export has no fees and no open/close effect.
  */
-export const WEBULL_COLUMNS = ['Symbol', 'Side', 'Status', 'Filled', 'Avg Price', 'Filled Time'] as const;
+export const WEBULL_COLUMNS = ['Symbol', 'Side', 'Status', 'Filled', 'Filled Time'] as const;
 
-const ZONE_ABBREVIATIONS: Readonly<Record<string, string>> = { EDT: '-04:00', EST: '-05:00', UTC: 'Z', GMT: 'Z' };
+const UNFILLED = /cancel|reject|fail|expire|pending|working|queued|submitted/i;
 
 function filledTime(cell: string, zone: string): string | null {
-  const match = /^(\d{1,2}\/\d{1,2}\/\d{2,4})\s+(\d{1,2}:\d{2}(?::\d{2})?)(?:\s+([A-Z]{3,4}))?$/.exec(cell.trim());
-  const date = match?.[1] ? usDate(match[1]) : null;
+  const match = /^(\S+)\s+(\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)(?:\s+([A-Za-z][A-Za-z_/+-]*))?$/i.exec(cell.trim());
+  const date = match?.[1] ? flexibleDate(match[1]) : null;
   if (!match?.[2] || !date) return null;
-  const abbreviation = match[3];
-  if (abbreviation) {
-    const offset = ZONE_ABBREVIATIONS[abbreviation];
-    if (!offset) return null;
-    const time = match[2].length <= 5 ? `${match[2].padStart(5, '0')}:00` : match[2].padStart(8, '0');
-    return offsetTimeToIso(`${date}T${time}${offset}`);
-  }
-  return localTimeToIso(date, match[2], zone);
+  return wallTimeToIso(date, match[2], zone, match[3] ?? '');
+}
+
+function isStrategyRow(row: RecordRow): boolean {
+  return row.get('Symbol') === '' && row.get('Name') !== '';
 }
 
 export function parseWebull(text: string, file: string, options: BrokerParseOptions = {}): BrokerParse {
@@ -36,53 +36,73 @@ export function parseWebull(text: string, file: string, options: BrokerParseOpti
   const headerIndex = findHeaderIndex(rows, WEBULL_COLUMNS);
   const fills: Fill[] = [];
   const errors: RowError[] = [];
+  const warnings: string[] = [];
   const skipped = new SkipTally();
   if (headerIndex < 0) {
-    errors.push({ file, line: 1, field: '', reason: `no Webull orders header (${WEBULL_COLUMNS.join(', ')})` });
-    return { fills, errors, warnings: [] };
+    errors.push({ file, line: 1, field: '', reason: `no Webull orders header (${WEBULL_COLUMNS.join(', ')}, Avg Price); header seen at ${headerSeen(rows)}` });
+    return { fills, errors, warnings };
   }
+  // A leg without its own Filled Time filled when its strategy row did.
+  let strategyTime = '';
   for (const row of tableRows(rows, headerIndex, () => false)) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
-    const status = row.get('Status').toLowerCase();
-    if (!status.includes('filled') || status.includes('cancel')) {
-      skipped.add(`order not filled (${row.get('Status') || 'no status'})`);
-      continue;
-    }
     const fail = (field: string, reason: string): void => {
       errors.push({ file, line: row.line, field, reason });
     };
-    const contract = readOptionSymbol(row.get('Symbol'));
+    const status = row.get('Status');
+    const filledCell = row.get('Filled');
+    const qty = parseAmount(filledCell);
+    if (qty !== null && Number.isNaN(qty)) {
+      fail('Filled', `unreadable filled quantity '${filledCell}'`);
+      continue;
+    }
+    if (qty === null || qty === 0) {
+      if (/^filled$/i.test(status)) fail('Filled', `status Filled but no filled quantity ('${filledCell}')`);
+      else skipped.add(`order not filled (${status || 'no status'})`);
+      continue;
+    }
+    if (isStrategyRow(row)) {
+      strategyTime = row.get('Filled Time');
+      skipped.add('multi-leg strategy row (its legs, listed under it, are the fills)');
+      continue;
+    }
+    const symbol = row.get('Symbol');
+    const contract = readOptionSymbol(symbol);
     if (!contract) {
-      if (/^[A-Z.]+$/.test(row.get('Symbol'))) skipped.add('not an option (stock or fund)');
-      else fail('Symbol', `unrecognised option symbol '${row.get('Symbol')}'`);
+      if (/^[A-Z.]+$/.test(symbol)) skipped.add('not an option (stock or fund)');
+      else fail('Symbol', `unrecognised option symbol '${symbol}'`);
       continue;
     }
-    const time = filledTime(row.get('Filled Time'), zone);
+    if (qty < 0) {
+      fail('Filled', `negative filled quantity '${filledCell}'`);
+      continue;
+    }
+    const timeCell = row.get('Filled Time') || (row.get('Name') === '' ? strategyTime : '');
+    const time = filledTime(timeCell, zone);
     if (!time) {
-      fail('Filled Time', `unreadable time '${row.get('Filled Time')}'`);
+      fail('Filled Time', `unreadable time '${timeCell}'`);
       continue;
     }
-    const qty = parseAmount(row.get('Filled'));
-    const price = parseAmount(row.get('Avg Price').replace(/^@/, ''));
-    if (qty === null || Number.isNaN(qty) || qty <= 0) {
-      fail('Filled', `unreadable filled quantity '${row.get('Filled')}'`);
-      continue;
-    }
+    // `Price` is the order's limit (or @MKT), not what it filled at: never read as the fill price.
+    const priceCell = row.pick(['Avg Price', 'Average Price']);
+    const price = parseAmount(priceCell.value.replace(/^@/, ''));
     if (price === null || Number.isNaN(price) || price < 0) {
-      fail('Avg Price', `unreadable price '${row.get('Avg Price')}'`);
+      fail(priceCell.column, `unreadable price '${priceCell.value}'`);
       continue;
     }
     const sideCell = row.get('Side').toLowerCase();
-    if (sideCell !== 'buy' && sideCell !== 'sell') {
+    const side = sideCell === 'buy' ? 'buy' : sideCell === 'sell' || sideCell === 'short' ? 'sell' : null;
+    if (!side) {
       fail('Side', `unknown side '${row.get('Side')}'`);
       continue;
     }
+    if (UNFILLED.test(status)) warnings.push(`${file}:${row.line}: order ${status} after ${qty} contract${qty === 1 ? '' : 's'} filled; the filled contracts are read`);
     fills.push({
       broker: 'webull',
       account: '',
       time,
       ...contract,
-      side: sideCell,
+      side,
       qty,
       price,
       fees: 0,
@@ -91,5 +111,5 @@ export function parseWebull(text: string, file: string, options: BrokerParseOpti
       source: { file, line: row.line },
     });
   }
-  return { fills: oldestFirst(fills, sortInstant, true), errors, warnings: skipped.warnings(file) };
+  return { fills: oldestFirst(fills, sortInstant, true), errors, warnings: [...warnings, ...skipped.warnings(file)] };
 }
