@@ -9,6 +9,8 @@ export const EXAMPLE_FILE = /\.(jsonl|ndjson|json|csv)$/i;
 
 export type ExampleService = {
   files(): Promise<FileInput[]>;
+  /** The example's trading day, from its context file; null when the example is missing. */
+  day(): Promise<string | null>;
   load(progress: (event: ImportProgress) => void): Promise<ImportOutcome>;
 };
 
@@ -25,8 +27,18 @@ export function createExampleService(exampleDir: string, importService: ImportSe
     }
     return Promise.all(names.map(async (name) => ({ name, text: await readFile(join(exampleDir, name), 'utf8') })));
   };
+  let day: Promise<string | null> | null = null;
+  const readDay = async (): Promise<string | null> => {
+    try {
+      const context = JSON.parse(await readFile(join(exampleDir, 'context.json'), 'utf8')) as { date?: unknown };
+      return typeof context.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(context.date) ? context.date : null;
+    } catch {
+      return null;
+    }
+  };
   return {
     files,
+    day: () => (day ??= readDay()),
     load: async (progress) => importService.importFiles(await files(), progress),
   };
 }

@@ -45,6 +45,7 @@ export function createServices(deps: ServiceDeps): Services {
         mode: deps.mode,
         native_dialogs: deps.dialogs !== undefined,
         first_run: (staged?.entries.length ?? 0) === 0 && committedCount === 0,
+        example_day: await example.day(),
       };
     },
     'import.files': (request, { progress }) => importService.importFiles(request.files, progress),

@@ -47,7 +47,7 @@ describe('main-process IPC handler layer', () => {
   });
 
   it('calls from a frame that is not the app are refused', async () => {
-    const info = vi.fn(async () => ({ version: '1', data_dir: '/d', mode: 'electron' as const, native_dialogs: true, first_run: false }));
+    const info = vi.fn(async () => ({ version: '1', data_dir: '/d', mode: 'electron' as const, native_dialogs: true, first_run: false, example_day: null }));
     const { invoke, restore } = setup({ 'app.info': info });
     for (const url of ['https://evil.example/', 'file:///home/t/x.html', 'app://other/index.html', null, 'not a url']) {
       expect(await invoke('app.info', {}, undefined, url)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

@@ -5,7 +5,7 @@ import { createBridgeTransport, readNdjson, resolveToken, TOKEN_STORAGE_KEY } fr
 import { createApi, createCheckedApi } from './client.ts';
 import { createFakeApi } from './fake.ts';
 
-const info = { version: '1.0.0', data_dir: '/d', mode: 'electron', native_dialogs: true, first_run: false };
+const info = { version: '1.0.0', data_dir: '/d', mode: 'electron', native_dialogs: true, first_run: false, example_day: null };
 
 describe('the renderer api client', () => {
   it('passes a valid envelope through', async () => {

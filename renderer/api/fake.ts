@@ -97,6 +97,7 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
       mode: 'browser',
       native_dialogs: false,
       first_run: state.committed.length === 0 && state.batch.entries.length === 0,
+      example_day: '2025-06-11',
       ...seed.info,
     }),
     'import.files': async (request, { progress }) => stage(request.files, progress),

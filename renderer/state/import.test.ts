@@ -36,12 +36,13 @@ describe('rejected rows', () => {
 
   it('the example day is recognised by its synthetic marker on its own day, staged before committed', () => {
     const example = fakeExampleEntry({ id: 'EX1' });
-    expect(isExampleEntry(example)).toBe(true);
-    expect(isExampleEntry(sampleEntry())).toBe(false);
+    expect(isExampleEntry(example, '2025-06-11')).toBe(true);
+    expect(isExampleEntry(example, null)).toBe(false);
+    expect(isExampleEntry(sampleEntry(), '2025-06-11')).toBe(false);
     const otherSynthetic = sampleEntry({ id: 'bench-1' });
-    expect(isExampleEntry({ ...otherSynthetic, trade: { ...otherSynthetic.trade, synthetic: true } })).toBe(false);
-    expect(exampleDayStatus([], null)).toBe('available');
-    expect(exampleDayStatus([], true)).toBe('committed');
-    expect(exampleDayStatus([sampleEntry(), example], true)).toBe('staged');
+    expect(isExampleEntry({ ...otherSynthetic, trade: { ...otherSynthetic.trade, synthetic: true } }, '2025-06-11')).toBe(false);
+    expect(exampleDayStatus([], null, '2025-06-11')).toBe('available');
+    expect(exampleDayStatus([], true, '2025-06-11')).toBe('committed');
+    expect(exampleDayStatus([sampleEntry(), example], true, '2025-06-11')).toBe('staged');
   });
 });

@@ -82,21 +82,19 @@ export function mergeSummary(previousIds: ReadonlySet<string>, outcome: ImportOu
 }
 
 /**
- * The bundled example day (examples/example-day): every trade carries `"synthetic": true` and they all
- * trade on this day. Loading it again once it is staged or committed would only merge the same trades.
+ * The bundled example day (examples/example-day, its day given by app.info): every trade carries
+ * `"synthetic": true`. Loading it again once it is staged or committed would only merge the same trades.
  */
-export const EXAMPLE_DAY = '2025-06-11';
-
-export function isExampleEntry(entry: JournalEntry): boolean {
+export function isExampleEntry(entry: JournalEntry, exampleDay: string | null): boolean {
   // Other synthetic data (the benchmark's) is marked too, so the day must match as well.
-  return (entry.trade as { readonly synthetic?: unknown }).synthetic === true && tradingDay(entry) === EXAMPLE_DAY;
+  return exampleDay !== null && (entry.trade as { readonly synthetic?: unknown }).synthetic === true && tradingDay(entry) === exampleDay;
 }
 
 export type ExampleDayStatus = 'available' | 'staged' | 'committed';
 
 /** Staged wins over committed: the trader's next step is then to review it. */
-export function exampleDayStatus(staged: readonly JournalEntry[], committed: boolean | null): ExampleDayStatus {
-  if (staged.some(isExampleEntry)) return 'staged';
+export function exampleDayStatus(staged: readonly JournalEntry[], committed: boolean | null, exampleDay: string | null): ExampleDayStatus {
+  if (staged.some((entry) => isExampleEntry(entry, exampleDay))) return 'staged';
   return committed ? 'committed' : 'available';
 }
 
@@ -197,10 +195,11 @@ export function importExample(api: Api, previous: StagedBatch | null): Promise<I
 }
 
 /** Asks the journal whether the example day's trades are committed (one day's entries, not the journal). */
-export async function checkExampleDay(api: Api): Promise<void> {
-  const result = await api.invoke('journal.list', { from: EXAMPLE_DAY, to: EXAMPLE_DAY });
+export async function checkExampleDay(api: Api, exampleDay: string | null): Promise<void> {
+  if (exampleDay === null) return;
+  const result = await api.invoke('journal.list', { from: exampleDay, to: exampleDay });
   // Unknown stays unknown on failure: the button then stays, and loading again only merges by trade id.
-  if (result.ok) set({ exampleCommitted: result.value.entries.some(isExampleEntry) });
+  if (result.ok) set({ exampleCommitted: result.value.entries.some((entry) => isExampleEntry(entry, exampleDay)) });
 }
 
 // ---------- hooks ----------

@@ -63,7 +63,7 @@ const samples: Samples = {
   'app.info': {
     valid: [{}],
     invalid: [null, { extra: 1 }],
-    response: { version: '0.1.0', data_dir: '/tmp/q', mode: 'browser', native_dialogs: false, first_run: true },
+    response: { version: '0.1.0', data_dir: '/tmp/q', mode: 'browser', native_dialogs: false, first_run: true, example_day: '2025-06-11' },
     badResponse: { version: '0.1.0', data_dir: '/tmp/q', mode: 'web', native_dialogs: false, first_run: true },
   },
   'import.files': {

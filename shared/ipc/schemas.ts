@@ -359,6 +359,8 @@ export const appInfoSchema = z.object({
   native_dialogs: z.boolean(),
   /** Nothing committed and nothing staged yet: offer the example day. */
   first_run: z.boolean(),
+  /** The day of the bundled example, so the app stops offering it once it is staged or committed. */
+  example_day: isoDate.nullable().default(null),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 

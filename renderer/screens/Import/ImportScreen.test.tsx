@@ -18,6 +18,11 @@ function renderImport(api: FakeApi) {
   );
 }
 
+/** The shell loads app.info; these tests render the screen alone, so they set the example's day themselves. */
+function withExampleDay() {
+  useAppStore.setState({ info: { version: '1', data_dir: '/d', mode: 'browser', native_dialogs: false, first_run: false, example_day: '2025-06-11' } });
+}
+
 const trade = (id: string) => JSON.stringify(sampleEntry({ id }).trade);
 
 function drop(files: File[]) {
@@ -145,6 +150,7 @@ describe('ImportScreen', () => {
   });
 
   it('stops offering the example day once it is staged, and says why', async () => {
+    withExampleDay();
     renderImport(createFakeApi());
     fireEvent.click(screen.getByTestId('load-example'));
     const note = await screen.findByTestId('example-day-note');
@@ -154,6 +160,7 @@ describe('ImportScreen', () => {
 
   it('stops offering the example day once it is committed', async () => {
     const api = createFakeApi({ committed: [fakeExampleEntry({ id: 'EX1' })] });
+    withExampleDay();
     renderImport(api);
     expect((await screen.findByTestId('example-day-note')).textContent).toContain('already in your journal');
     expect(screen.queryByTestId('load-example')).toBeNull();

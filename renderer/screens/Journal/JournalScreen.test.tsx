@@ -153,7 +153,7 @@ describe('JournalScreen', () => {
   });
 
   it('saves through the native dialog in the desktop app', async () => {
-    useAppStore.setState({ info: { version: '1', data_dir: '/d', mode: 'electron', native_dialogs: true, first_run: false } });
+    useAppStore.setState({ info: { version: '1', data_dir: '/d', mode: 'electron', native_dialogs: true, first_run: false, example_day: null } });
     const api = createFakeApi({ committed: sampleJournal() });
     api.handle('export.save', async () => ({ saved: true, path: '/home/t/qthink.html' }));
     renderJournal(api);
