@@ -104,7 +104,8 @@ describe('bar layouts', () => {
     expect(importBars(bars, 'a.csv', { tz: 'Mars/Olympus' }).errors[0]?.reason).toMatch(/not a time zone/);
     const notBars = importBars('Date,Description,Amount\n2025-07-08,Deposit,100\n', 'cash.csv');
     expect(notBars.errors[0]).toMatchObject({ file: 'cash.csv', line: 1 });
-    expect(notBars.errors[0]?.reason).toMatch(/yfinance, Alpaca, TradingView/);
+    expect(notBars.errors[0]?.reason).toMatch(/header seen at line 1: "Date,Description,Amount"/);
+    expect(notBars.errors[0]?.reason).toMatch(/yfinance .*Alpaca, Databento, Polygon/);
   });
 });
 

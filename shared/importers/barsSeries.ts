@@ -148,6 +148,17 @@ function barInterval(rows: readonly ParsedBar[]): number {
   return bestCount * 2 >= steps && best > MINUTE_MS ? best : MINUTE_MS;
 }
 
+/** Daily files (Norgate, Stooq `D`, yfinance `1d`): every step between bars is at least most of a day. */
+const DAILY_STEP_MS = 20 * 3600_000;
+
+function isDailySeries(rows: readonly ParsedBar[]): boolean {
+  if (rows.length < 2) return false;
+  for (let index = 1; index < rows.length; index += 1) {
+    if ((rows[index]?.time ?? 0) - (rows[index - 1]?.time ?? 0) < DAILY_STEP_MS) return false;
+  }
+  return true;
+}
+
 type DayBars = { window: DayWindow; regular: ParsedBar[]; extendedCount: number; first: number; last: number };
 
 function gapWarnings(day: DayBars, step: number, file: string, symbol: string): BarWarning[] {
@@ -220,7 +231,15 @@ export function cleanSeries(symbol: string, rows: readonly ParsedBar[], file: st
     else day.extendedCount += 1;
   }
   const step = barInterval(days.flatMap((day) => day.regular));
-  if (step !== MINUTE_MS) {
+  if (isDailySeries(kept)) {
+    warnings.push({
+      kind: 'interval',
+      file,
+      symbol,
+      lines: kept.slice(0, 1).map((row) => row.line),
+      message: 'bars are one a day (daily bars), not 1-minute: intraday levels and time-dependent scores need 1-minute bars',
+    });
+  } else if (step !== MINUTE_MS) {
     warnings.push({
       kind: 'interval',
       file,

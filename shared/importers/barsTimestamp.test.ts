@@ -45,5 +45,17 @@ describe('bar time values', () => {
     expect(zoneFromHeader('datetime_utc')).toBe('UTC');
     expect(zoneFromHeader('Date (Europe/London)')).toBe('Europe/London');
     expect(zoneFromHeader('Datetime')).toBeNull();
+    expect(zoneFromHeader('Gmt time')).toBe('UTC');
+  });
+
+  it('reads the date and time spellings of other platforms: dotted dates, HHMMSS, Central time, GMT offsets', () => {
+    expect(ms('2025.07.08 09:30:00', 'America/New_York')).toBe(OPEN);
+    expect(ms('08.07.2025 13:30:00.000', 'UTC')).toBe(OPEN);
+    expect(ms('20250708 093000', 'America/New_York')).toBe(OPEN);
+    expect(ms('20250708 0930', 'America/New_York')).toBe(OPEN);
+    expect(ms('07/08/2025 08:30 CDT')).toBe(OPEN);
+    expect(ms('08.07.2025 09:30:00.000 GMT-0400')).toBe(OPEN);
+    expect(ms('2025-07-08 15:30:00 UTC+2')).toBe(OPEN);
+    expect(ms('20250708 253000', 'UTC')).toMatch(/not a real date and time/);
   });
 });

@@ -17,23 +17,34 @@ export const EARLIEST_PLAUSIBLE_MS = Date.UTC(1990, 0, 1);
 
 export type TimeParse =
   | { readonly ok: true; readonly ms: number }
-  | { readonly ok: false; readonly reason: string; readonly needsZone?: boolean };
+  | { readonly ok: false; readonly reason: string; readonly needsZone?: boolean; readonly dateOnly?: boolean };
 
-/** Zone labels vendors append to times, mapped to tz database names (ET labels follow DST by date). */
+/** Zone labels vendors append to times, mapped to tz database names (ET/CT/PT labels follow DST by date; Barchart stamps CT). */
 const ZONE_LABELS: Readonly<Record<string, string>> = {
   ET: MARKET_ZONE,
   EST: MARKET_ZONE,
   EDT: MARKET_ZONE,
   EASTERN: MARKET_ZONE,
+  CT: 'America/Chicago',
+  CST: 'America/Chicago',
+  CDT: 'America/Chicago',
+  PT: 'America/Los_Angeles',
+  PST: 'America/Los_Angeles',
+  PDT: 'America/Los_Angeles',
   UTC: 'UTC',
   GMT: 'UTC',
 };
 
-/** A tz database name or one of the labels above, resolved; null when it names no zone. */
+/** `GMT-0400`, `UTC+02:00`, `GMT-4`: a fixed offset written as a zone (Dukascopy, CBOE in some locales). */
+const OFFSET_LABEL = /^(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/i;
+
+/** A tz database name, one of the labels above or a `GMT±hh[mm]` offset, resolved; null when it names no zone. */
 export function resolveZone(label: string): string | null {
   const trimmed = label.trim();
   const known = ZONE_LABELS[trimmed.toUpperCase()];
   if (known) return known;
+  const offset = OFFSET_LABEL.exec(trimmed);
+  if (offset) return Number(offset[2]) > 14 ? null : `UTC${offset[1] ?? '+'}${Number(offset[2])}:${offset[3] ?? '00'}`;
   return trimmed.includes('/') && IANAZone.isValidZone(trimmed) ? trimmed : null;
 }
 
@@ -48,13 +59,19 @@ export function zoneFromHeader(header: string): string | null {
     if (zone) return zone;
   }
   const suffix = /[_\s-](et|est|edt|utc|gmt)$/i.exec(header.trim());
-  return suffix?.[1] ? resolveZone(suffix[1]) : null;
+  if (suffix?.[1]) return resolveZone(suffix[1]);
+  // Dukascopy's `Gmt time`, `utc_time`.
+  const prefix = /^(utc|gmt)[_\s-]/i.exec(header.trim());
+  return prefix?.[1] ? resolveZone(prefix[1]) : null;
 }
 
 const ISO_WITH_OFFSET =
   /^(\d{4})-(\d{2})-(\d{2})[T ]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)$/i;
-const DATE_PART = /^(?:(\d{4})[-/](\d{1,2})[-/](\d{1,2})|(\d{4})(\d{2})(\d{2})|(\d{1,2})\/(\d{1,2})\/(\d{4}))$/;
+const DATE_PART =
+  /^(?:(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})|(\d{4})(\d{2})(\d{2})|(\d{1,2})\/(\d{1,2})\/(\d{4})|(\d{1,2})\.(\d{1,2})\.(\d{4}))$/;
 const TIME_PART = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:\s*([AaPp][Mm]))?$/;
+/** `093000` or `0930`, as Stooq, MetaStock and NinjaTrader write the time of day. */
+const COMPACT_TIME_PART = /^(\d{2})(\d{2})(\d{2})?$/;
 
 type WallClock = {
   readonly year: number;
@@ -89,10 +106,14 @@ function parseDatePart(text: string): Pick<WallClock, 'year' | 'month' | 'day'> 
   if (m[1]) return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
   if (m[4]) return { year: Number(m[4]), month: Number(m[5]), day: Number(m[6]) };
   // US order (MM/DD/YYYY), as US brokers and charting platforms write it.
-  return { year: Number(m[9]), month: Number(m[7]), day: Number(m[8]) };
+  if (m[9]) return { year: Number(m[9]), month: Number(m[7]), day: Number(m[8]) };
+  // Dotted day-first (DD.MM.YYYY), as Dukascopy and European platforms write it.
+  return { year: Number(m[12]), month: Number(m[11]), day: Number(m[10]) };
 }
 
 function parseTimePart(text: string): Pick<WallClock, 'hour' | 'minute' | 'second' | 'millisecond'> | null {
+  const compact = COMPACT_TIME_PART.exec(text);
+  if (compact) return { hour: Number(compact[1]), minute: Number(compact[2]), second: Number(compact[3] ?? '0'), millisecond: 0 };
   const m = TIME_PART.exec(text);
   if (!m) return null;
   let hour = Number(m[1]);
@@ -149,7 +170,7 @@ export function parseBarTime(raw: string, zone: string | null): TimeParse {
   if (text === '') return { ok: false, reason: 'empty time' };
   if (/^\d+(\.\d+)?$/.test(text)) {
     if (/^\d{8}$/.test(text) && parseDatePart(text)) {
-      return { ok: false, reason: `"${text}" is a date without a time of day; 1-minute bars need the minute` };
+      return { ok: false, dateOnly: true, reason: `"${text}" is a date without a time of day; 1-minute bars need the minute (this looks like a daily file)` };
     }
     return parseEpoch(text);
   }
@@ -158,7 +179,7 @@ export function parseBarTime(raw: string, zone: string | null): TimeParse {
   const { date, time, zoneLabel } = splitWallClock(text);
   const day = parseDatePart(date);
   if (!day) return { ok: false, reason: `"${text}" is not a time we read (epoch, ISO 8601 with offset, or date and time)` };
-  if (time === null) return { ok: false, reason: `"${text}" is a date without a time of day; 1-minute bars need the minute` };
+  if (time === null) return { ok: false, dateOnly: true, reason: `"${text}" is a date without a time of day; 1-minute bars need the minute (this looks like a daily file)` };
   const clockTime = parseTimePart(time);
   if (!clockTime) return { ok: false, reason: `"${text}" has a time of day we do not read ("${time}")` };
   const clock: WallClock = { ...day, ...clockTime };

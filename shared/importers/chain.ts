@@ -1,15 +1,19 @@
 import type { RowError } from '../domain/errors.ts';
-import type { ChainRight, ChainRow, ChainSnapshot } from '../market/optionChain.ts';
-import { expiryFromOptionSymbol, parseChainDate, readChainPreamble } from './chainDates.ts';
+import type { ChainSnapshot } from '../market/optionChain.ts';
+import { chainFileNameDates, parseChainDate, parseChainStamp, parseOptionSymbol, readChainPreamble } from './chainDates.ts';
+import { CHAIN_LAYOUTS_READ, type ChainLayout, detectChainLayout } from './chainLayout.ts';
+import { CHAIN_FOOTER, type ReadContext, readChainRows } from './chainRows.ts';
 import { type CsvLine, findColumn, normalizeHeader, parseLooseNumber, readCsvLines } from './marketCsv.ts';
 
+export { CHAIN_LAYOUTS_READ } from './chainLayout.ts';
+
 /**
- * Option-chain snapshot CSV → chain rows. Two layouts: CBOE's delayed-quotes download (preamble with the
- * spot and the time, then calls and puts side by side per strike) and a long layout, one contract a line:
- * `strike,right,open_interest,iv[,gamma][,expiry]` in any column case.
+ * Option-chain snapshot CSV → chain rows, from the layouts vendors write (see chainLayout.ts and
+ * docs/imports.md): CBOE's delayed-quotes download, one row per strike with call and put columns, or one
+ * contract a line.
  */
 export type ChainImportOptions = {
-  /** Snapshot day YYYY-MM-DD; overrides the file's. Needed when the file does not say. */
+  /** Snapshot day YYYY-MM-DD; overrides the file's (and picks that day from a file holding several). */
   readonly date?: string;
   /** Underlying price; overrides the file's. */
   readonly spot?: number;
@@ -21,192 +25,118 @@ export type ChainImportResult = {
   readonly errors: RowError[];
 };
 
-export const CHAIN_LAYOUTS_READ =
-  "CBOE delayed-quotes download (Expiration Date,Calls,…,Strike,Puts,…) or one contract a line with columns strike, right (C/P), open_interest, iv [, gamma] [, expiry]";
+/** How far into a file the header is looked for (CBOE writes 3 preamble lines). */
+const HEADER_SEARCH_LINES = 20;
+/** Barchart's moneyness gives the spot only near the money, where its 2-decimal rounding costs little. */
+const MONEYNESS_SPOT_WITHIN = 0.05;
+const UNDERLYING = ['underlyingsymbol', 'rootsymbol', 'root', 'underlyingticker', 'underlyingassetticker', 'ticker'];
 
-/** Per side of a CBOE row (or the whole row of the long layout): where each value sits. */
-type SideColumns = { readonly iv: number; readonly gamma: number; readonly openInterest: number; readonly symbol: number; readonly label: string };
-
-type Layout =
-  | { readonly kind: 'cboe'; readonly expiry: number; readonly strike: number; readonly calls: SideColumns; readonly puts: SideColumns }
-  | {
-      readonly kind: 'long';
-      readonly strike: number;
-      readonly right: number;
-      readonly side: SideColumns;
-      readonly expiry: number;
-      readonly date: number;
-      readonly spot: number;
-      /** IV written in percent (header says `%` or `pct`). */
-      readonly ivPercent: boolean;
-    };
-
-function columnIn(normalized: readonly string[], name: string, from: number, to: number): number {
-  for (let index = from; index < to; index += 1) if (normalized[index] === name) return index;
-  return -1;
+function headerSeen(lines: readonly CsvLine[]): string {
+  const first = lines.find((line) => line.fields.length > 2) ?? lines[0];
+  if (!first) return 'the file is empty';
+  const text = first.fields.join(',');
+  return `line ${first.line}: "${text.length > 160 ? `${text.slice(0, 160)}…` : text}"`;
 }
 
-function detectLayout(header: CsvLine): Layout | null {
-  const normalized = header.fields.map(normalizeHeader);
-  const calls = normalized.indexOf('calls');
-  const puts = normalized.indexOf('puts');
-  const strike = findColumn(normalized, ['strike', 'strikeprice']);
-  if (calls >= 0 && puts > calls && strike > calls && strike < puts) {
-    const side = (from: number, to: number, label: string): SideColumns => ({
-      iv: columnIn(normalized, 'iv', from, to),
-      gamma: columnIn(normalized, 'gamma', from, to),
-      openInterest: columnIn(normalized, 'openinterest', from, to),
-      symbol: from - 1,
-      label,
-    });
-    return { kind: 'cboe', expiry: findColumn(normalized, ['expirationdate', 'expiration', 'expiry']), strike, calls: side(calls + 1, strike, 'calls'), puts: side(puts + 1, normalized.length, 'puts') };
-  }
-  const right = findColumn(normalized, ['right', 'type', 'putcall', 'callput', 'cp', 'optiontype']);
-  const openInterest = findColumn(normalized, ['openinterest', 'oi', 'openint']);
-  const iv = findColumn(normalized, ['iv', 'impliedvolatility', 'impliedvol', 'volatility', 'ivpct']);
-  if (strike < 0 || right < 0 || openInterest < 0 || iv < 0) return null;
-  const ivHeader = header.fields[iv] ?? '';
-  return {
-    kind: 'long',
-    strike,
-    right,
-    side: { iv, gamma: findColumn(normalized, ['gamma']), openInterest, symbol: findColumn(normalized, ['symbol', 'optionsymbol', 'contract']), label: '' },
-    expiry: findColumn(normalized, ['expiry', 'expiration', 'expirationdate', 'exp', 'expirydate', 'expdate']),
-    date: findColumn(normalized, ['date', 'quotedate', 'snapshotdate']),
-    spot: findColumn(normalized, ['spot', 'underlying', 'underlyingprice', 'underlyinglast']),
-    ivPercent: /%|pct|percent/i.test(ivHeader),
-  };
-}
-
-function parseRight(text: string): ChainRight | null {
-  const value = text.trim().toUpperCase();
-  if (value === 'C' || value === 'CALL' || value === 'CALLS') return 'C';
-  if (value === 'P' || value === 'PUT' || value === 'PUTS') return 'P';
-  return null;
-}
-
-type ReadContext = { readonly file: string; readonly headers: readonly string[]; readonly errors: RowError[] };
-
-function fieldName(context: ReadContext, column: number, label: string): string {
-  const name = context.headers[column] ?? '';
-  return label ? `${name} (${label})` : name;
-}
-
-/** One contract's values from one side of a row; pushes a RowError and returns null when one is bad. */
-function readSide(row: CsvLine, side: SideColumns, base: { expiry: string; strike: number; right: ChainRight }, ivPercent: boolean, context: ReadContext): ChainRow | null {
-  const fail = (column: number, reason: string): null => {
-    context.errors.push({ file: context.file, line: row.line, field: fieldName(context, column, side.label), reason });
-    return null;
-  };
-  const oiText = row.fields[side.openInterest] ?? '';
-  const openInterest = parseLooseNumber(oiText);
-  if (!Number.isFinite(openInterest) || openInterest < 0) return fail(side.openInterest, `open interest "${oiText}" is not a number ≥ 0`);
-  let impliedVolatility: number | null = null;
-  const ivText = side.iv >= 0 ? row.fields[side.iv] ?? '' : '';
-  if (ivText !== '') {
-    const iv = parseLooseNumber(ivText);
-    if (!Number.isFinite(iv) || iv < 0) return fail(side.iv, `implied volatility "${ivText}" is not a number ≥ 0`);
-    // Zero is how CBOE writes "no quote"; a zero volatility would price gamma as a spike, so it is missing.
-    impliedVolatility = iv > 0 ? (ivPercent ? iv / 100 : iv) : null;
-  }
-  const gammaText = side.gamma >= 0 ? row.fields[side.gamma] ?? '' : '';
-  const contract: ChainRow = { ...base, open_interest: openInterest, implied_volatility: impliedVolatility };
-  if (gammaText === '') return contract;
-  const gamma = parseLooseNumber(gammaText);
-  if (!Number.isFinite(gamma) || gamma < 0) return fail(side.gamma, `gamma "${gammaText}" is not a number ≥ 0`);
-  return { ...contract, gamma };
-}
-
-function readExpiry(row: CsvLine, column: number, symbolColumn: number, fallback: string | null): string | null {
-  const text = column >= 0 ? row.fields[column] ?? '' : '';
-  if (text !== '') return parseChainDate(text);
-  const fromSymbol = symbolColumn >= 0 ? expiryFromOptionSymbol(row.fields[symbolColumn] ?? '') : null;
-  return fromSymbol?.expiry ?? fallback;
-}
-
-function readRows(lines: readonly CsvLine[], layout: Layout, date: string | null, context: ReadContext): ChainRow[] {
-  const rows: ChainRow[] = [];
-  const seen = new Map<string, number>();
-  const keep = (row: CsvLine, contract: ChainRow | null): void => {
-    if (!contract) return;
-    const key = `${contract.expiry}|${contract.strike}|${contract.right}`;
-    const first = seen.get(key);
-    if (first !== undefined) {
-      context.errors.push({ file: context.file, line: row.line, field: '', reason: `${contract.expiry} ${contract.strike} ${contract.right} already given at line ${first}; this row is ignored` });
-      return;
-    }
-    seen.set(key, row.line);
-    rows.push(contract);
-  };
-  for (const row of lines) {
-    const strikeText = row.fields[layout.strike] ?? '';
-    const strike = parseLooseNumber(strikeText);
-    if (!Number.isFinite(strike) || strike <= 0) {
-      context.errors.push({ file: context.file, line: row.line, field: context.headers[layout.strike] ?? 'strike', reason: `strike "${strikeText}" is not a positive number` });
-      continue;
-    }
-    const symbolColumn = layout.kind === 'cboe' ? layout.calls.symbol : layout.side.symbol;
-    // The long layout without an expiry column is one expiry: the snapshot's own day (0DTE).
-    const expiry = readExpiry(row, layout.expiry, symbolColumn, layout.kind === 'long' ? date : null);
-    if (!expiry) {
-      const column = layout.expiry >= 0 ? layout.expiry : symbolColumn;
-      context.errors.push({ file: context.file, line: row.line, field: context.headers[column] ?? 'expiry', reason: `no readable expiry ("${row.fields[column] ?? ''}"); pass the snapshot date for a single-expiry file` });
-      continue;
-    }
-    if (layout.kind === 'cboe') {
-      keep(row, readSide(row, layout.calls, { expiry, strike, right: 'C' }, false, context));
-      keep(row, readSide(row, layout.puts, { expiry, strike, right: 'P' }, false, context));
-      continue;
-    }
-    const rightText = row.fields[layout.right] ?? '';
-    const right = parseRight(rightText);
-    if (!right) {
-      context.errors.push({ file: context.file, line: row.line, field: context.headers[layout.right] ?? 'right', reason: `right "${rightText}" is not C/P/call/put` });
-      continue;
-    }
-    keep(row, readSide(row, layout.side, { expiry, strike, right }, layout.ivPercent, context));
-  }
-  return rows;
-}
-
-function firstValue(lines: readonly CsvLine[], column: number, read: (text: string) => number | string | null): number | string | null {
+function firstNumber(lines: readonly CsvLine[], column: number): number | null {
   if (column < 0) return null;
   for (const row of lines) {
-    const value = read(row.fields[column] ?? '');
-    if (value !== null) return value;
+    const value = parseLooseNumber(row.fields[column] ?? '');
+    if (value > 0) return value;
   }
   return null;
+}
+
+/** Barchart gives no spot, but a call's moneyness is (spot − strike) / spot: spot = strike / (1 − m). */
+function spotFromMoneyness(lines: readonly CsvLine[], layout: ChainLayout): number | null {
+  if (layout.moneyness < 0 || layout.strike < 0) return null;
+  const spots: number[] = [];
+  for (const row of lines) {
+    if (layout.right >= 0 && !/^c/i.test(row.fields[layout.right] ?? '')) continue;
+    const strike = parseLooseNumber(row.fields[layout.strike] ?? '');
+    const moneyness = parseLooseNumber(row.fields[layout.moneyness] ?? '') / 100;
+    if (strike > 0 && Number.isFinite(moneyness) && Math.abs(moneyness) <= MONEYNESS_SPOT_WITHIN) spots.push(strike / (1 - moneyness));
+  }
+  if (spots.length === 0) return null;
+  spots.sort((a, b) => a - b);
+  return Math.round((spots[Math.floor(spots.length / 2)] ?? 0) * 100) / 100;
+}
+
+/** The quote days a multi-day file (OptionsDX months, ORATS history) holds, in order. */
+function daysIn(body: readonly CsvLine[], column: number): string[] {
+  if (column < 0) return [];
+  const days = new Set<string>();
+  for (const row of body) {
+    const day = parseChainDate(row.fields[column] ?? '');
+    if (day) days.add(day);
+  }
+  return [...days].sort();
+}
+
+function underlyingOf(header: CsvLine, body: readonly CsvLine[], layout: ChainLayout, file: string): string | null {
+  for (const side of layout.sides) {
+    const symbolColumn = side.columns.symbol;
+    if (symbolColumn < 0) continue;
+    for (const row of body.slice(0, 50)) {
+      const text = row.fields[symbolColumn] ?? '';
+      const root = parseOptionSymbol(text)?.root ?? /\(([A-Z]+?)\d{4}[A-X]/.exec(text)?.[1];
+      if (root) return root;
+    }
+  }
+  const column = findColumn(header.fields.map((field) => normalizeHeader(field.replace(/^.*\./, ''))), UNDERLYING);
+  const cell = column >= 0 ? (body[0]?.fields[column] ?? '').trim().toUpperCase().replace(/^\^/, '') : '';
+  if (/^[A-Z^.]{1,6}$/.test(cell)) return cell;
+  // `spy-options-exp-…` (Barchart), `spy_eod_202507.txt` (OptionsDX), `spy_quotedata.csv` (CBOE).
+  const fromName = /(?:^|[-_])([a-z^$]{1,5})[-_](?:options|eod|chain|quotedata)(?=[-_.]|$)/i.exec(file.replace(/^.*[\\/]/, ''))?.[1];
+  return fromName ? fromName.replace(/^\$/, '').toUpperCase() : null;
 }
 
 /** Reads an option-chain snapshot; every bad row is a RowError and the other rows go on. */
 export function importChain(text: string, file: string, options: ChainImportOptions = {}): ChainImportResult {
   const lines = readCsvLines(text);
-  const headerIndex = lines.slice(0, 20).findIndex((line) => detectLayout(line) !== null);
+  const headerIndex = lines.slice(0, HEADER_SEARCH_LINES).findIndex((line) => detectChainLayout(line) !== null);
   const header = lines[headerIndex];
-  const layout = header ? detectLayout(header) : null;
+  const layout = header ? detectChainLayout(header) : null;
   if (!header || !layout) {
-    return { snapshot: null, errors: [{ file, line: lines[0]?.line ?? 1, field: '', reason: `not an option chain we read: expected ${CHAIN_LAYOUTS_READ}` }] };
+    return { snapshot: null, errors: [{ file, line: lines[0]?.line ?? 1, field: '', reason: `not an option chain we read; header seen at ${headerSeen(lines)}. Expected ${CHAIN_LAYOUTS_READ}` }] };
   }
   const preamble = readChainPreamble(lines.slice(0, headerIndex).map((line) => line.fields.join(',')));
-  const body = lines.slice(headerIndex + 1);
-  const dateColumn = layout.kind === 'long' ? layout.date : -1;
-  const dateText = options.date ?? preamble.date ?? (firstValue(body, dateColumn, parseChainDate) as string | null);
-  const date = dateText ? parseChainDate(dateText) : null;
+  const allBody = lines.slice(headerIndex + 1);
+  const footer = allBody.find((line) => CHAIN_FOOTER.test(line.fields[0] ?? ''));
+  const footerStamp = footer ? parseChainStamp(footer.fields.join(',')) : null;
+  const fromName = chainFileNameDates(file);
+  const days = daysIn(allBody, layout.date);
+  const notes: string[] = [];
+  const requested = options.date !== undefined ? parseChainDate(options.date) : null;
+  const date = requested ?? preamble.date ?? days[days.length - 1] ?? footerStamp?.date ?? fromName.date;
   if (!date) {
-    return { snapshot: null, errors: [{ file, line: header.line, field: '', reason: 'the snapshot day is unknown: the file does not give it, pass it (--date YYYY-MM-DD)' }] };
+    return {
+      snapshot: null,
+      errors: [{ file, line: header.line, field: '', reason: 'the snapshot day is unknown: the file does not give it (no date in a preamble, column, footer or its name); pass it (--date YYYY-MM-DD)' }],
+    };
   }
-  const spotColumn = layout.kind === 'long' ? layout.spot : -1;
-  const spotFromColumn = firstValue(body, spotColumn, (value) => {
-    const number = parseLooseNumber(value);
-    return number > 0 ? number : null;
-  }) as number | null;
-  const spot = options.spot ?? preamble.spot ?? spotFromColumn;
-  const context: ReadContext = { file, headers: header.fields, errors: [] };
-  const rows = readRows(body, layout, date, context);
-  const symbolColumn = layout.kind === 'cboe' ? layout.calls.symbol : layout.side.symbol;
-  const root = symbolColumn >= 0 ? body.map((row) => expiryFromOptionSymbol(row.fields[symbolColumn] ?? '')?.root).find((value) => value) : undefined;
-  return {
-    snapshot: { file, symbol: root ?? 'SPY', date, spot: spot ?? null, taken_at: preamble.takenAt, rows },
-    errors: context.errors,
+  if (!requested && !preamble.date && days.length === 0 && !footerStamp && fromName.date) notes.push(`snapshot day ${date} taken from the file name`);
+  let body = allBody;
+  if (days.length > 1) {
+    body = allBody.filter((row) => parseChainDate(row.fields[layout.date] ?? '') === date);
+    notes.push(`the file holds ${days.length} quote day(s) (${days[0]}…${days[days.length - 1]}); read ${date}${requested ? '' : ' (the last); pass --date for another'}`);
+  }
+  const spot = options.spot ?? preamble.spot ?? firstNumber(body, layout.spot) ?? spotFromMoneyness(body, layout);
+  if (spot !== null && options.spot === undefined && preamble.spot === null && firstNumber(body, layout.spot) === null) notes.push(`spot ${spot} derived from the calls' moneyness`);
+  const context: ReadContext = { file, headers: header.fields, errors: [], date, fileExpiry: fromName.expiry };
+  const { rows, ivPercent } = readChainRows(body, layout, context);
+  if (ivPercent === 'median') notes.push('IV read as percent (its median is above 5) and divided by 100');
+  const openInterestMissing = layout.sides.every((side) => side.columns.openInterest < 0);
+  if (openInterestMissing) notes.push('the file has no open interest: max pain, GEX, gamma flip and walls cannot be computed');
+  const snapshot: ChainSnapshot = {
+    file,
+    symbol: underlyingOf(header, body, layout, file) ?? 'SPY',
+    date,
+    spot: spot ?? null,
+    taken_at: preamble.takenAt ?? footerStamp?.takenAt ?? null,
+    rows,
+    ...(openInterestMissing ? { open_interest_missing: true } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
   };
+  return { snapshot, errors: context.errors };
 }

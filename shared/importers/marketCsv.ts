@@ -43,6 +43,22 @@ export function parseLooseNumber(text: string): number {
   return negative ? -value : value;
 }
 
+/**
+ * A number written with a decimal comma, as European spreadsheets save `;`-separated files: `621,20`,
+ * `1.234,50`. NaN when the text is not a number.
+ */
+export function parseDecimalCommaNumber(text: string): number {
+  return parseLooseNumber(text.trim().replace(/\./g, '').replace(',', '.'));
+}
+
+/**
+ * True when some cell can only be a decimal comma: a comma followed by one, two or more than three digits
+ * (`621,20`), which no thousands separator writes. `1,000` alone stays a thousands separator.
+ */
+export function showsDecimalComma(cells: readonly string[]): boolean {
+  return cells.some((cell) => /^[-+]?[\d.]*\d,(\d{1,2}|\d{4,})$/.test(cell.trim()));
+}
+
 /** Index of the first header whose normalized name is one of `aliases` (in alias priority order); −1 if none. */
 export function findColumn(normalizedHeaders: readonly string[], aliases: readonly string[]): number {
   for (const alias of aliases) {

@@ -61,7 +61,11 @@ export function analyzeChain(snapshot: ChainSnapshot, options: ChainContextOptio
   const rows = snapshot.rows.filter((row) => row.expiry === expiry);
   const asOfMs = options.asOfMs ?? sessionDay(snapshot.date).openMs;
   const pricing = { asOfMs, rate: options.rate ?? 0 };
-  const notes: string[] = [];
+  const notes: string[] = [...(snapshot.notes ?? [])];
+  if (snapshot.open_interest_missing === true) {
+    const atmIv = snapshot.spot === null ? null : atmImpliedVolatility(rows, snapshot.spot);
+    return { expiry, spot: snapshot.spot, asOfMs, maxPain: null, gex: null, gammaFlip: null, callWall: null, putWall: null, atmIv, notes };
+  }
   const pain = maxPain(rows);
   if (!pain) notes.push('no open interest: no max pain');
   const spot = snapshot.spot;

@@ -23,14 +23,17 @@ export type ImpliedVolatilityInput = {
 
 /**
  * The volatility σ in [IV_MIN, IV_MAX] at which Black–Scholes gives the premium, found by bisection (the
- * price rises monotonically with σ, so bisection always converges). Null when the premium is below the
- * intrinsic value, below the price at IV_MIN or above the price at IV_MAX: such a premium is not explained
- * by any volatility in the bracket, and guessing one would mislead every score built on it.
+ * price rises monotonically with σ, so bisection always converges). Null when the premium has no time value
+ * (at or below the intrinsic value, a zero premium included), is below the price at IV_MIN or above the price
+ * at IV_MAX: such a premium is not explained by any one volatility in the bracket, and guessing one would
+ * mislead every score built on it.
  */
 export function impliedVolatility(input: ImpliedVolatilityInput): number | null {
   const { premium, spot, strike, years, right } = input;
   if (![premium, spot, strike, years].every(Number.isFinite) || spot <= 0 || strike <= 0 || years <= 0) return null;
-  if (premium < intrinsicValue(spot, strike, right) - IV_PRICE_SLACK) return null;
+  // A premium with no time value over intrinsic (a zero premium on a far out-of-the-money option, a deep
+  // in-the-money option at parity) fits every volatility low enough: no single σ explains it.
+  if (premium - intrinsicValue(spot, strike, right) <= IV_PRICE_SLACK) return null;
   const priceAt = (vol: number): number =>
     blackScholes({ spot, strike, years, vol, right, rate: input.rate ?? 0, dividendYield: input.dividendYield ?? 0 }).price;
   const lowPrice = priceAt(IV_MIN);
@@ -46,4 +49,14 @@ export function impliedVolatility(input: ImpliedVolatilityInput): number | null 
     else high = mid;
   }
   return 0.5 * (low + high);
+}
+
+/** Why `impliedVolatility` gave null for these inputs, in words a trader can check; null when it inverts. */
+export function ivFailureReason(input: ImpliedVolatilityInput): string | null {
+  if (impliedVolatility(input) !== null) return null;
+  const intrinsic = intrinsicValue(input.spot, input.strike, input.right);
+  const shown = (value: number): string => value.toFixed(2);
+  if (input.premium < intrinsic - IV_PRICE_SLACK) return `is below its intrinsic value ${shown(intrinsic)}`;
+  if (input.premium - intrinsic <= IV_PRICE_SLACK) return `has no time value over its intrinsic value ${shown(intrinsic)}`;
+  return `is outside the prices at ${IV_MIN * 100}%–${IV_MAX * 100}% vol`;
 }

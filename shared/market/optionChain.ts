@@ -28,4 +28,11 @@ export type ChainSnapshot = {
   /** When the snapshot was taken, ISO 8601 with offset; null when the file does not say. */
   readonly taken_at: string | null;
   readonly rows: readonly ChainRow[];
+  /**
+   * The file has no open interest (OptionsDX): rows carry 0 and max pain, GEX, the flip and the walls are
+   * not computed — a chain without positioning says nothing about them.
+   */
+  readonly open_interest_missing?: boolean;
+  /** What the importer inferred or left out (day from the file name, IV read as percent, other quote days). */
+  readonly notes?: readonly string[];
 };
