@@ -31,3 +31,14 @@ describe('file kind detection', () => {
     expect(later.errors.map((error) => error.line)).toEqual([2, 4]);
   });
 });
+
+describe('detectKind recognises every chain layout the chain importer reads', () => {
+  it('a bracketed OptionsDX header in a .txt file is a chain, not JSON', () => {
+    const text = '[QUOTE_DATE], [EXPIRE_DATE], [STRIKE], [C_IV], [C_GAMMA], [P_IV], [P_GAMMA], [UNDERLYING_LAST]\n 2025-07-08, 2025-07-08, 620.0, 0.15, 0.05, 0.16, 0.05, 620.3\n';
+    expect(detectKind('spy_eod_202507.txt', text)).toEqual({ kind: 'chain', format: 'chain-csv' });
+  });
+  it('a Barchart options download is a chain', () => {
+    const text = 'Strike,Moneyness,Bid,Mid,Ask,Last,Change,%Change,Volume,"Open Int","OI Chg",IV,Delta,Type,Time\n620.00,+0.05%,1.10,1.12,1.14,1.12,0.1,+9%,1000,2500,100,14.5%,0.49,Call,07/08/25\n';
+    expect(detectKind('spy-options.csv', text).kind).toBe('chain');
+  });
+});

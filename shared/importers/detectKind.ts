@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { detectBarsLayout } from './barsLayout.ts';
 import { isJournalCsvHeader, journalJsonItems } from './journalExport.ts';
 import { normalizeHeader, readCsvLines } from './marketCsv.ts';
+import { detectChainLayout } from './chainLayout.ts';
 
 export const FILE_KINDS = ['trades', 'bars', 'context', 'chain', 'signals'] as const;
 export type FileKind = (typeof FILE_KINDS)[number];
@@ -24,8 +25,24 @@ export function detectKind(name: string, text: string): DetectedKind {
   const first = body.trimStart().charAt(0);
   if (lower.endsWith('.jsonl') || lower.endsWith('.ndjson')) return detectJsonLines(body);
   if (lower.endsWith('.json')) return detectJson(body);
-  if (!lower.endsWith('.csv') && !lower.endsWith('.tsv') && (first === '{' || first === '[')) return detectJson(body);
+  if (!lower.endsWith('.csv') && !lower.endsWith('.tsv') && (first === '{' || first === '[') && looksLikeJson(body)) return detectJson(body);
   return detectCsv(body);
+}
+
+/** A whole JSON value, or JSON lines; a bracketed CSV header such as OptionsDX's `[QUOTE_DATE], …` is neither. */
+function looksLikeJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    const firstLine = body.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+    try {
+      JSON.parse(firstLine);
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
 function detectJson(body: string): DetectedKind {
@@ -63,15 +80,19 @@ function detectCsv(body: string): DetectedKind {
   const firstLine = head.split(/\r?\n/, 1)[0] ?? '';
   if (isJournalCsvHeader(Papa.parse<string[]>(firstLine, { delimiter: ',' }).data[0] ?? [])) return { kind: 'trades', format: 'qthink-csv' };
   const lines = readCsvLines(head);
-  for (const line of lines) {
-    const headers = line.fields.map(normalizeHeader);
-    if (!headers.includes('strike')) continue;
-    const sideBySide = headers.includes('calls') && headers.includes('puts');
-    const perContract = headers.includes('openinterest') || headers.includes('oi');
-    if (sideBySide || perContract) return { kind: 'chain', format: 'chain-csv' };
+  // The chain importer's own layout detection decides, so every chain layout it reads is also recognised here.
+  if (lines.some((line) => detectChainLayout(line) !== null || isSideBySideOrOpenInterestChain(line.fields))) {
+    return { kind: 'chain', format: 'chain-csv' };
   }
   if (detectBarsLayout(lines) !== null) return { kind: 'bars', format: 'bars-csv' };
   return { kind: 'trades', format: null };
+}
+
+/** A strike column with calls and puts side by side, or with open interest per contract. */
+function isSideBySideOrOpenInterestChain(fields: readonly string[]): boolean {
+  const headers = fields.map(normalizeHeader);
+  if (!headers.includes('strike')) return false;
+  return (headers.includes('calls') && headers.includes('puts')) || headers.includes('openinterest') || headers.includes('oi');
 }
 
 /** The first `count` lines of a text, without splitting the whole file. */
