@@ -45,7 +45,7 @@ function normaliseTag(tag: string): string {
 }
 
 function alignmentCriterion(alignment: number | null, minimum: number): Criterion {
-  if (alignment === null) return { met: false, text: 'mesh alignment unknown (no entry agents)' };
+  if (alignment === null) return { met: false, text: 'mesh alignment unknown (no entry agent with a weight)' };
   const met = alignment >= minimum;
   return { met, text: `mesh alignment ${num(alignment)} ${met ? '≥' : '<'} ${minimum}` };
 }

@@ -68,9 +68,9 @@ describe('assessTrade: the engine pipeline for one trade', () => {
     expect(entry.regime_tags).toEqual(['gex_flip']);
   });
 
-  it('attribution feeds the label: 0.6 of 1.8 weight × |score| agrees → mesh conflict, and a loss under conflict is a failure', () => {
+  it('attribution feeds the label: a weight of 1 of 2.5 agrees → mesh conflict, and a loss under conflict is a failure', () => {
     const entry = assessTrade(trade(), market);
-    expect(entry.mesh_alignment).toBeCloseTo(0.6 / 1.8, 9);
+    expect(entry.mesh_alignment).toBeCloseTo(1 / 2.5, 9);
     expect(entry.mesh_conflict).toBe(true);
     expect(entry.flags).toContain('mesh_conflict');
     expect(['conflict_failure', 'model_failure']).toContain(entry.final_label);

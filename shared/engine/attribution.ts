@@ -13,7 +13,7 @@ export type Attribution = {
   readonly agents_involved: string[];
   /** Per agent: Σ weight × score over its signals in this trade (entry and exit), its contribution. */
   readonly agent_weights: Record<string, number>;
-  /** Weight share of the entry signal agreeing with the trade's direction; null without entry agents. */
+  /** Weight share of the entry signals agreeing with the trade's direction; null without entry agents or weight. */
   readonly mesh_alignment: number | null;
   readonly mesh_conflict: boolean;
   /** Sorted unique names of agents whose signal (either phase) opposed the trade's direction. */
@@ -28,34 +28,19 @@ function tidy(value: number): number {
 }
 
 /**
- * Mesh alignment: Σ over entry signals agreeing with the trade of weight × |score|, divided by the same
- * sum over all entry signals. A signal's pull on the mesh is its weight times its strength, so a weak
- * agreeing signal cannot outvote a strong opposing one. When every entry signal has weight × |score| = 0
- * the plain weight share is used; when every weight is 0 too, or there is no entry signal, it is null.
+ * Mesh alignment (SPEC step 4): the weight share of the entry signals agreeing with the trade's direction,
+ * Σ weight of agreeing entry signals / Σ weight of all entry signals. The exit signals are not the mesh at the
+ * decision. With no entry signal, or only zero weights, it is null: no mesh, no confusion.
  */
 export function meshAlignment(agents: readonly AgentSignal[], direction: TradeDirection): number | null {
-  return meshAlignmentDetail(agents, direction).value;
-}
-
-type AlignmentDetail = { readonly value: number | null; readonly basis: 'weight × |score|' | 'weight' | null };
-
-function meshAlignmentDetail(agents: readonly AgentSignal[], direction: TradeDirection): AlignmentDetail {
   const entry = agents.filter((agent) => agent.phase === 'entry');
-  if (entry.length === 0) return { value: null, basis: null };
-  const share = (pull: (agent: AgentSignal) => number): number | null => {
-    let total = 0;
-    let agreeing = 0;
-    for (const agent of entry) {
-      const value = pull(agent);
-      total += value;
-      if (agent.polarity === direction) agreeing += value;
-    }
-    return total > 0 ? tidy(agreeing / total) : null;
-  };
-  const byStrength = share((agent) => agent.weight * Math.abs(agent.score));
-  if (byStrength !== null) return { value: byStrength, basis: 'weight × |score|' };
-  const byWeight = share((agent) => agent.weight);
-  return byWeight !== null ? { value: byWeight, basis: 'weight' } : { value: null, basis: null };
+  let total = 0;
+  let agreeing = 0;
+  for (const agent of entry) {
+    total += agent.weight;
+    if (agent.polarity === direction) agreeing += agent.weight;
+  }
+  return total > 0 ? tidy(agreeing / total) : null;
 }
 
 export function isMeshConflict(alignment: number | null): boolean {
@@ -79,8 +64,7 @@ export function attributeAgents(agents: readonly AgentSignal[], direction: Trade
   const agentWeights: Record<string, number> = {};
   for (const name of names) agentWeights[name] = 0;
   for (const signal of agents) agentWeights[signal.name] = tidy((agentWeights[signal.name] ?? 0) + signal.weight * signal.score);
-  const detail = meshAlignmentDetail(agents, direction);
-  const alignment = detail.value;
+  const alignment = meshAlignment(agents, direction);
   const conflict = isMeshConflict(alignment);
   const conflicting = [...new Set(attributed.filter((agent) => agent.conflicted).map((agent) => agent.name))].sort();
   const entryCount = agents.filter((agent) => agent.phase === 'entry').length;
@@ -89,7 +73,7 @@ export function attributeAgents(agents: readonly AgentSignal[], direction: Trade
       ? entryCount === 0
         ? 'no entry agents: mesh alignment unknown, no mesh conflict'
         : 'entry agents carry no weight: mesh alignment unknown, no mesh conflict'
-      : `mesh alignment ${alignment.toFixed(2)} (${detail.basis ?? 'weight'} share of ${entryCount} entry signal(s) agreeing with the ${direction} trade)` +
+      : `mesh alignment ${alignment.toFixed(2)} (weight share of the ${entryCount} entry signal(s) agreeing with the ${direction} trade)` +
         (conflict ? ` < ${MESH_CONFLICT_THRESHOLD}: mesh conflict` : ` ≥ ${MESH_CONFLICT_THRESHOLD}: no mesh conflict`);
   return {
     agents: attributed,

@@ -6,9 +6,10 @@ import { representativeSignals } from './reinforcement.ts';
 /**
  * Seed step 7, memory triggers: patterns worth committing to an assistant's memory. Each is a one-sided
  * test of a named pattern with its counts, an effect size and a p-value; it fires only when the group
- * has at least MINIMUM_SAMPLE trades (and, for a comparison, so does the rest), p < SIGNIFICANCE_LEVEL
- * and the effect is at least MINIMUM_EFFECT_SIZE. p-values are per test, not corrected for the number
- * of patterns tried; the effect-size floor keeps large journals from firing on trivial differences.
+ * has at least MINIMUM_SAMPLE trades (and, for a comparison, so does the rest), its p-value adjusted by
+ * Benjamini–Hochberg over every pattern tested on the journal is below SIGNIFICANCE_LEVEL, and the effect is
+ * at least MINIMUM_EFFECT_SIZE. The adjustment keeps a journal of noise from firing (dozens of patterns are
+ * tried); the effect-size floor keeps large journals from firing on trivial differences.
  *  - win/loss rates: exact binomial test against a coin flip (0.5), effect = Cohen's h;
  *    scratches (pnl = 0) are left out of the counts;
  *  - "higher in this group than the rest": Mann–Whitney U, normal approximation with tie and continuity
@@ -40,6 +41,10 @@ export const memoryTriggerSchema = z.object({
     effect_size: z.number(),
     effect_measure: z.enum(['cohens_h', 'rank_biserial']),
     p_value: z.number().min(0).max(1),
+    /** Benjamini–Hochberg adjusted p-value over every pattern tested on the journal: the figure the cut uses. */
+    p_adjusted: z.number().min(0).max(1).optional(),
+    /** How many patterns met the minimum sample and were tested (the family the adjustment is over). */
+    family_size: z.number().int().positive().optional(),
     test: z.string(),
     minimum_sample: z.number().int().positive(),
     trade_ids: z.array(z.string()),
@@ -135,10 +140,12 @@ const pct = (value: number): string => `${Math.round(value * 100)} %`;
 const fmtP = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 const sortedIds = (entries: readonly JournalEntry[]): string[] => entries.map((entry) => entry.id).sort();
 
-type RateTest = { readonly evidence: Evidence; readonly fires: boolean };
+/** A pattern tested on the journal: its evidence, and whether its effect is large and in the stated direction. */
+type Tested = { readonly evidence: Evidence; readonly effectHolds: boolean; /** The unrounded p-value, for the adjustment. */ readonly p: number };
+type Candidate = Tested & { readonly kind: MemoryTrigger['kind']; readonly subject: string; readonly statement: (p: string) => string };
 
 /** One-sided binomial test that `count` (wins or losses) of the decided trades exceeds a coin flip. */
-function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): RateTest | null {
+function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Tested | null {
   const decided = entries.filter((entry) => entry.pnl !== 0);
   const n = decided.length;
   if (n < MINIMUM_SAMPLE) return null;
@@ -148,7 +155,8 @@ function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Ra
   const p = binomialUpperTail(count, n, COIN_FLIP);
   const h = cohensH(count / n, COIN_FLIP);
   return {
-    fires: p < SIGNIFICANCE_LEVEL && h >= MINIMUM_EFFECT_SIZE,
+    p,
+    effectHolds: h >= MINIMUM_EFFECT_SIZE,
     evidence: {
       measure: side === 'wins' ? 'win_rate' : 'loss_rate',
       n,
@@ -167,7 +175,7 @@ function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Ra
 }
 
 /** One-sided Mann–Whitney test that `measure` is higher in `group` than in `rest`. */
-function higherTest(group: readonly JournalEntry[], rest: readonly JournalEntry[], measure: (typeof REGRET_DIMENSIONS)[number]): RateTest | null {
+function higherTest(group: readonly JournalEntry[], rest: readonly JournalEntry[], measure: (typeof REGRET_DIMENSIONS)[number]): Tested | null {
   const scored = group.filter((entry) => entry[measure] !== null);
   const groupValues = scored.map((entry) => entry[measure] ?? 0);
   const restValues = rest.map((entry) => entry[measure]).filter((value): value is number => value !== null);
@@ -176,7 +184,8 @@ function higherTest(group: readonly JournalEntry[], rest: readonly JournalEntry[
   const groupMean = mean(groupValues);
   const restMean = mean(restValues);
   return {
-    fires: test.pGreater < SIGNIFICANCE_LEVEL && test.rankBiserial >= MINIMUM_EFFECT_SIZE && groupMean > restMean,
+    p: test.pGreater,
+    effectHolds: test.rankBiserial >= MINIMUM_EFFECT_SIZE && groupMean > restMean,
     evidence: {
       measure,
       n: groupValues.length,
@@ -204,46 +213,46 @@ function groupBy(entries: readonly JournalEntry[], key: (entry: JournalEntry) =>
   return groups;
 }
 
-function archetypeTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
-  const triggers: MemoryTrigger[] = [];
+function archetypeCandidates(entries: readonly JournalEntry[]): Candidate[] {
+  const candidates: Candidate[] = [];
   for (const [archetype, group] of groupBy(entries, (entry) => entry.setup_archetype)) {
     for (const side of ['losses', 'wins'] as const) {
       const test = rateTest(group, side);
-      if (!test?.fires) continue;
+      if (test === null) continue;
       const { evidence } = test;
       const count = side === 'wins' ? (evidence.wins ?? 0) : (evidence.losses ?? 0);
-      triggers.push({
+      candidates.push({
+        ...test,
         kind: side === 'wins' ? 'archetype_wins' : 'archetype_losses',
         subject: archetype,
-        statement: `${archetype} ${side === 'wins' ? 'won' : 'lost'} ${count} of ${evidence.n} trades (${pct(count / evidence.n)}, against ${pct(COIN_FLIP)} for a coin flip; mean pnl ${evidence.mean}; binomial ${fmtP(evidence.p_value)}).`,
-        evidence,
+        statement: (p) => `${archetype} ${side === 'wins' ? 'won' : 'lost'} ${count} of ${evidence.n} trades (${pct(count / evidence.n)}, against ${pct(COIN_FLIP)} for a coin flip; mean pnl ${evidence.mean}; binomial ${p}).`,
       });
     }
   }
-  return triggers;
+  return candidates;
 }
 
-function timeBlockTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
-  const triggers: MemoryTrigger[] = [];
+function timeBlockCandidates(entries: readonly JournalEntry[]): Candidate[] {
+  const candidates: Candidate[] = [];
   for (const block of TIME_BLOCKS) {
     const group = entries.filter((entry) => entry.time_block === block);
     const rest = entries.filter((entry) => entry.time_block !== block);
     for (const dimension of REGRET_DIMENSIONS) {
       const test = higherTest(group, rest, dimension);
-      if (!test?.fires) continue;
+      if (test === null) continue;
       const { evidence } = test;
-      triggers.push({
+      candidates.push({
+        ...test,
         kind: 'regret_time_block',
         subject: block,
-        statement: `${dimension} averages ${evidence.mean.toFixed(2)} for entries in ${block} against ${evidence.baseline.toFixed(2)} in the other blocks (n = ${evidence.n} vs ${evidence.baseline_n ?? 0}; Mann–Whitney ${fmtP(evidence.p_value)}).`,
-        evidence,
+        statement: (p) => `${dimension} averages ${evidence.mean.toFixed(2)} for entries in ${block} against ${evidence.baseline.toFixed(2)} in the other blocks (n = ${evidence.n} vs ${evidence.baseline_n ?? 0}; Mann–Whitney ${p}).`,
       });
     }
   }
-  return triggers;
+  return candidates;
 }
 
-function agentTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
+function agentCandidates(entries: readonly JournalEntry[]): Candidate[] {
   const alignedBy = new Map<string, JournalEntry[]>();
   for (const entry of entries) {
     for (const signal of representativeSignals(entry.agents)) {
@@ -253,48 +262,81 @@ function agentTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
       else alignedBy.set(signal.name, [entry]);
     }
   }
-  const triggers: MemoryTrigger[] = [];
+  const candidates: Candidate[] = [];
   for (const [agent, aligned] of alignedBy) {
     const alpha = rateTest(aligned, 'wins');
-    if (alpha?.fires) {
+    if (alpha !== null) {
       const { evidence } = alpha;
-      triggers.push({
+      candidates.push({
+        ...alpha,
         kind: 'agent_alpha',
         subject: agent,
-        statement: `Agent ${agent} was aligned with ${evidence.wins ?? 0} winning trades of ${evidence.n} (${pct((evidence.wins ?? 0) / evidence.n)}; mean pnl ${evidence.mean}; binomial ${fmtP(evidence.p_value)}).`,
-        evidence,
+        statement: (p) => `Agent ${agent} was aligned with ${evidence.wins ?? 0} winning trades of ${evidence.n} (${pct((evidence.wins ?? 0) / evidence.n)}; mean pnl ${evidence.mean}; binomial ${p}).`,
       });
     }
     const losing = rateTest(aligned, 'losses');
-    if (losing?.fires) {
+    if (losing !== null) {
       const { evidence } = losing;
-      triggers.push({
+      candidates.push({
+        ...losing,
         kind: 'agent_decay',
         subject: agent,
-        statement: `Agent ${agent} was aligned with ${evidence.losses ?? 0} losing trades of ${evidence.n} (${pct((evidence.losses ?? 0) / evidence.n)}; mean pnl ${evidence.mean}; binomial ${fmtP(evidence.p_value)}).`,
-        evidence,
+        statement: (p) => `Agent ${agent} was aligned with ${evidence.losses ?? 0} losing trades of ${evidence.n} (${pct((evidence.losses ?? 0) / evidence.n)}; mean pnl ${evidence.mean}; binomial ${p}).`,
       });
     }
     const alignedIds = new Set(aligned.map((entry) => entry.id));
     const decay = higherTest(aligned, entries.filter((entry) => !alignedIds.has(entry.id)), 'decay_regret');
-    if (decay?.fires) {
+    if (decay !== null) {
       const { evidence } = decay;
-      triggers.push({
+      candidates.push({
+        ...decay,
         kind: 'agent_decay',
         subject: agent,
-        statement: `Trades agent ${agent} was aligned with average decay_regret ${evidence.mean.toFixed(2)} against ${evidence.baseline.toFixed(2)} for the others (n = ${evidence.n} vs ${evidence.baseline_n ?? 0}; Mann–Whitney ${fmtP(evidence.p_value)}).`,
-        evidence,
+        statement: (p) => `Trades agent ${agent} was aligned with average decay_regret ${evidence.mean.toFixed(2)} against ${evidence.baseline.toFixed(2)} for the others (n = ${evidence.n} vs ${evidence.baseline_n ?? 0}; Mann–Whitney ${p}).`,
       });
     }
   }
-  return triggers;
+  return candidates;
+}
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q-values) of a family of tests, in the family's order:
+ * q₍ᵢ₎ = min over j ≥ i of m · p₍ⱼ₎ / j on the ascending p-values, capped at 1.
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p || a.index - b.index);
+  const adjusted = new Array<number>(m).fill(1);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank -= 1) {
+    const item = order[rank - 1];
+    if (item === undefined) continue;
+    running = Math.min(running, (m * item.p) / rank);
+    adjusted[item.index] = Math.min(1, running);
+  }
+  return adjusted;
 }
 
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every trigger that fires, ordered by kind (as listed), subject, then measure; independent of input order. */
+/**
+ * Every trigger that fires, ordered by kind (as listed), subject, then measure; independent of input order.
+ * Every pattern with the minimum sample is tested, and the p-values of that whole family are adjusted by
+ * Benjamini–Hochberg before the SIGNIFICANCE_LEVEL cut: a journal of pure noise tries dozens of patterns, and
+ * without the adjustment a few would pass by chance in almost every journal.
+ */
 export function findMemoryTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
-  const triggers = [...archetypeTriggers(entries), ...timeBlockTriggers(entries), ...agentTriggers(entries)];
+  const candidates = [...archetypeCandidates(entries), ...timeBlockCandidates(entries), ...agentCandidates(entries)];
+  const adjusted = benjaminiHochberg(candidates.map((candidate) => candidate.p));
+  const family = candidates.length;
+  const triggers: MemoryTrigger[] = [];
+  candidates.forEach((candidate, index) => {
+    const q = adjusted[index] ?? 1;
+    if (!(q < SIGNIFICANCE_LEVEL && candidate.effectHolds)) return;
+    const evidence: Evidence = { ...candidate.evidence, p_adjusted: significant(q), family_size: family };
+    const p = `${fmtP(candidate.evidence.p_value)}, ${fmtP(q).replace('p', 'adjusted p')} over ${family} pattern${family === 1 ? '' : 's'} tested`;
+    triggers.push({ kind: candidate.kind, subject: candidate.subject, statement: candidate.statement(p), evidence });
+  });
   return triggers.sort(
     (a, b) =>
       MEMORY_TRIGGER_KINDS.indexOf(a.kind) - MEMORY_TRIGGER_KINDS.indexOf(b.kind) ||

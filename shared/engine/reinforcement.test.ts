@@ -8,6 +8,7 @@ import {
   INITIAL_WEIGHT,
   MAX_LOWER_FACTOR,
   MAX_RAISE_FACTOR,
+  LEARNING_RATE,
   MEAN_REVERSION,
   meshLogLineSchema,
   reinforceTrade,
@@ -60,7 +61,10 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
 
   it('high alignment with positive PnL raises the weight by at most 20 %', () => {
     const result = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }]), {});
-    expect(result.weights.gamma).toBeCloseTo(MAX_RAISE_FACTOR, 12); // clean win from 1.0: the full +20 %
+    // clean win from 1.0: the target factor is the full ×1.20, applied at the learning rate η
+    expect(result.weights.gamma).toBeCloseTo(MAX_RAISE_FACTOR ** LEARNING_RATE, 12);
+    expect(result.weights.gamma).toBeGreaterThan(1);
+    expect(result.weights.gamma).toBeLessThanOrEqual(MAX_RAISE_FACTOR);
     const lowered = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 0.4 }), {});
     expect(lowered.weights.gamma).toBeGreaterThan(1);
     expect(lowered.weights.gamma).toBeLessThan(MAX_RAISE_FACTOR);
@@ -68,7 +72,9 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
 
   it('high regret or a failed signal lowers the weight by at most 30 %', () => {
     const failed = reinforceTrade(entry('a', 0, -100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 1, timing_regret: 1, decay_regret: 1, pin_regret: 1, trap_entry_regret: 1 }), {});
-    expect(failed.weights.gamma).toBeCloseTo(MAX_LOWER_FACTOR, 12);
+    expect(failed.weights.gamma).toBeCloseTo(MAX_LOWER_FACTOR ** LEARNING_RATE, 12);
+    expect(failed.weights.gamma).toBeLessThan(1);
+    expect(failed.weights.gamma).toBeGreaterThanOrEqual(MAX_LOWER_FACTOR);
     const lucky = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 1, timing_regret: 1, decay_regret: 1, pin_regret: 1, trap_entry_regret: 1 }), {});
     expect(lucky.weights.gamma).toBeLessThan(1);
     expect(lucky.weights.gamma).toBeGreaterThanOrEqual(MAX_LOWER_FACTOR);
@@ -142,8 +148,8 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
   });
 
   it('property: over a long random sequence a consistently-right agent ends above a consistently-wrong one, and no weight sits at a bound', () => {
-    const floor = MAX_LOWER_FACTOR ** (1 / MEAN_REVERSION);
-    const ceiling = MAX_RAISE_FACTOR ** (1 / MEAN_REVERSION);
+    const floor = MAX_LOWER_FACTOR ** (LEARNING_RATE / MEAN_REVERSION);
+    const ceiling = MAX_RAISE_FACTOR ** (LEARNING_RATE / MEAN_REVERSION);
     const trade = fc.record({ pnl: fc.double({ min: 1, max: 500, noNaN: true }), won: fc.boolean(), direction: polarityArbitrary, scores: scoresArbitrary, noise: polarityArbitrary });
     fc.assert(
       fc.property(fc.array(trade, { minLength: 200, maxLength: 400 }), (specs) => {
@@ -179,16 +185,43 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
     expect(weights.a100).toBeGreaterThan(weights.b90 ?? 0);
     expect(weights.b90).toBeGreaterThan(weights.c70 ?? 0);
     expect(weights.c70).toBeGreaterThan(weights.d40 ?? 0);
-    // The always-right agent settles at its equilibrium 1.2^(1/λ), where a further win no longer moves it.
-    expect(weights.a100).toBeCloseTo(MAX_RAISE_FACTOR ** (1 / MEAN_REVERSION), 6);
+    // The always-right agent settles at its equilibrium 1.2^(η/λ), where a further win no longer moves it.
+    expect(weights.a100).toBeCloseTo(MAX_RAISE_FACTOR ** (LEARNING_RATE / MEAN_REVERSION), 3);
   });
 
-  it('the per-trade factor is e^clamp(ln m − λ ln w, ln 0.7, ln 1.2)', () => {
+  it(`the per-trade factor is e^clamp(η ln m − λ ln w, ln 0.7, ln 1.2), η = LEARNING_RATE = ${LEARNING_RATE}, λ = MEAN_REVERSION = ${MEAN_REVERSION}`, () => {
+    expect(LEARNING_RATE).toBe(0.1);
+    expect(MEAN_REVERSION).toBe(0.01);
     expect(targetFactor(1)).toBeCloseTo(1.2, 12);
     expect(targetFactor(-1)).toBeCloseTo(0.7, 12);
     expect(targetFactor(0)).toBe(1);
-    expect(stepFactor(1, 1.2)).toBeCloseTo(1.2, 12);
+    expect(stepFactor(1, 1.2)).toBeCloseTo(1.2 ** 0.1, 12);
     expect(stepFactor(Math.E, 1)).toBeCloseTo(Math.exp(-MEAN_REVERSION), 12); // pulled back toward 1
-    expect(stepFactor(1e6, 0.7)).toBe(MAX_LOWER_FACTOR); // clamped
+    expect(stepFactor(1e20, 0.7)).toBe(MAX_LOWER_FACTOR); // clamped
+    expect(stepFactor(1e-20, 1.2)).toBe(MAX_RAISE_FACTOR); // clamped
+  });
+
+  it('an agent right 60 % of the time stays above one right 40 % after 5,000 trades, on every seed tried', () => {
+    // Seeded LCG so the test is repeatable; each run is a fresh random history of 5,000 trades with random regrets.
+    const lcg = (seed: number) => {
+      let state = seed >>> 0;
+      return () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state / 2 ** 32;
+      };
+    };
+    for (const seed of [1, 2, 3, 5, 8, 13, 21, 34]) {
+      const random = lcg(seed);
+      const entries = Array.from({ length: 5000 }, (_, index) => {
+        const won = random() < 0.5;
+        const direction: Polarity = random() < 0.5 ? 'bullish' : 'bearish';
+        const profitable = won ? direction : opposite(direction);
+        const call = (rate: number): Polarity => (random() < rate ? profitable : opposite(profitable));
+        const scores = { entry_regret: random(), exit_regret: random(), timing_regret: random(), decay_regret: random(), pin_regret: random(), trap_entry_regret: random(), late_exit_regret: random() };
+        return entry(`t${index}`, index, won ? 75 : -75, direction, [{ name: 'sixty', polarity: call(0.6) }, { name: 'forty', polarity: call(0.4) }], scores);
+      });
+      const { weights } = replayReinforcement(entries);
+      expect(weights.sixty, `seed ${seed}`).toBeGreaterThan(weights.forty ?? Number.POSITIVE_INFINITY);
+    }
   });
 });

@@ -9,18 +9,24 @@ import { sortInstantOf } from './outcome.ts';
  *
  *   q      = signal quality in [−1, 1] (signalQuality below)
  *   ln m   = q · ln 1.20 when q ≥ 0, |q| · ln 0.70 when q < 0          (the target factor m ∈ [0.70, 1.20])
- *   step   = clamp(ln m − λ · ln w, ln 0.70, ln 1.20)                     (λ = MEAN_REVERSION)
+ *   step   = clamp(η · ln m − λ · ln w, ln 0.70, ln 1.20)                (η = LEARNING_RATE, λ = MEAN_REVERSION)
  *   w'     = w · e^step
  *
- * Unrolled, ln w is (1/λ) times an exponential moving average of ln m with weight λ: the weight follows
- * the agent's last ~1/λ outcomes and settles where ln w = ln m̄ / λ (1.2^10 ≈ 6.2 for an agent that is always
- * right on clean trades, 0.7^10 ≈ 0.028 for one always wrong), so it never parks at a bound and the order
- * between a better and a worse agent is kept. The clamp is on the per-trade factor, never on the weight.
+ * Unrolled, ln w = η · Σ_k (1 − λ)^k · ln m_{n−k}: (η/λ) times an exponential moving average of ln m over the
+ * agent's last ~1/λ = 100 trades. It settles where ln w = (η/λ) · ln m̄ (1.2^10 ≈ 6.2 for an agent always right
+ * on clean trades, 0.7^10 ≈ 0.028 for one always failing), so it never parks at a bound. The memory is long on
+ * purpose: the order of two agents rests on ~100 outcomes each, not on their last few, so an agent right 60 % of
+ * the time stays above one right 40 % of the time after thousands of trades (with λ = 0.1 and η = 1 the last
+ * ten trades decided it, and one run in ten came out in the wrong order). The clamp is on the per-trade
+ * factor, never on the weight, and one trade moves a weight by at most a few per cent.
  */
 export const INITIAL_WEIGHT = 1.0;
 export const MAX_RAISE_FACTOR = 1.2;
 export const MAX_LOWER_FACTOR = 0.7;
-export const MEAN_REVERSION = 0.1;
+/** η: the share of a trade's target factor (in log space) applied at once. */
+export const LEARNING_RATE = 0.1;
+/** λ: the pull of ln w back toward 0 per trade; 1/λ = 100 trades of memory. */
+export const MEAN_REVERSION = 0.01;
 /** An agent whose call the trader did not take is judged on a counterfactual: half the credit or blame. */
 export const COUNTERFACTUAL_SHARE = 0.5;
 /** How fast regret eats an aligned winner's credit: q = 1 − 1.5 · r (r = 1 gives −0.5, a lucky win). */
@@ -91,9 +97,9 @@ export function targetFactor(quality: number): number {
   return q >= 0 ? MAX_RAISE_FACTOR ** q : MAX_LOWER_FACTOR ** -q;
 }
 
-/** The per-trade factor applied to weight w: e^clamp(ln m − λ ln w, ln 0.7, ln 1.2), always in [0.70, 1.20]. */
+/** The per-trade factor applied to weight w: e^clamp(η ln m − λ ln w, ln 0.7, ln 1.2), always in [0.70, 1.20]. */
 export function stepFactor(weight: number, target: number): number {
-  const raw = Math.log(target) - MEAN_REVERSION * Math.log(weight);
+  const raw = LEARNING_RATE * Math.log(target) - MEAN_REVERSION * Math.log(weight);
   const step = Math.min(Math.log(MAX_RAISE_FACTOR), Math.max(Math.log(MAX_LOWER_FACTOR), raw));
   // Clamp once more after exp: e^(ln 1.2) may round a hair above 1.2.
   return Math.min(MAX_RAISE_FACTOR, Math.max(MAX_LOWER_FACTOR, Math.exp(step)));

@@ -23,8 +23,8 @@ export function renderPatterns(triggers: readonly MemoryTrigger[], span: Journal
   out.push(
     `Patterns found in ${span.trades} committed trades${span.firstDay ? ` (${span.firstDay} to ${span.lastDay})` : ''}, ` +
       'rebuilt from `sync_log.jsonl` on every commit. ' +
-      `A pattern is listed only with at least ${MINIMUM_SAMPLE} trades behind it, p < ${SIGNIFICANCE_LEVEL} and an effect size of at least ${MINIMUM_EFFECT_SIZE}. ` +
-      'p-values are per test, not corrected for the number of patterns tried.',
+      `A pattern is listed only with at least ${MINIMUM_SAMPLE} trades behind it, an effect size of at least ${MINIMUM_EFFECT_SIZE}, ` +
+      `and p < ${SIGNIFICANCE_LEVEL} after adjusting every pattern's p-value for the number of patterns tried (Benjamini–Hochberg).`,
     '',
   );
   if (triggers.length === 0) {
@@ -40,7 +40,8 @@ export function renderPatterns(triggers: readonly MemoryTrigger[], span: Journal
     const baselineN = evidence.baseline_n !== undefined ? ` (n = ${evidence.baseline_n})` : '';
     out.push(`- baseline: ${evidence.baseline}${baselineN}`);
     out.push(`- effect size: ${evidence.effect_size} (${evidence.effect_measure.replace('_', ' ')})`);
-    out.push(`- significance: p = ${evidence.p_value}, ${evidence.test}`);
+    const adjusted = evidence.p_adjusted !== undefined ? `, adjusted p = ${evidence.p_adjusted} over ${evidence.family_size ?? '?'} patterns tried` : '';
+    out.push(`- significance: p = ${evidence.p_value}${adjusted}, ${evidence.test}`);
     const ids = evidence.trade_ids;
     const listed = ids.slice(0, PATTERN_IDS_LISTED).map((id) => `\`${id}\``).join(', ');
     const more = ids.length > PATTERN_IDS_LISTED ? ` and ${ids.length - PATTERN_IDS_LISTED} more` : '';

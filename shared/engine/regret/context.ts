@@ -3,7 +3,7 @@ import type { TradeRecord } from '../../domain/trade.ts';
 import { barAt, barsBetween } from '../../market/barWindow.ts';
 import { etClock, parseTimestamp } from '../../market/calendar.ts';
 import { expectedMove } from '../../market/expectedMove.ts';
-import { impliedVolatility } from '../../market/impliedVolatility.ts';
+import { impliedVolatility, ivFailureReason } from '../../market/impliedVolatility.ts';
 import { cachedSessionDay, priorSessionBars, regularSessionBars } from '../../market/sessionLevels.ts';
 import { MIN_TIME_TO_EXPIRY_MS, msToYears, timeToExpiryYears } from '../../market/timeToExpiry.ts';
 import { vwapSeries } from '../../market/vwap.ts';
@@ -95,9 +95,11 @@ function resolveVolatility(trade: TradeRecord, context: DayContext | null, conte
   if (spot === null || entryMs === null) {
     return { value: null, source: 'none', note: `no IV: ${missing}, and no underlying price and time at entry to imply it` };
   }
-  const implied = impliedVolatility({ premium: trade.entry_price, spot: spot.value, strike: trade.strike, years: timeToExpiryYears(entryMs, trade.expiry), right: trade.right });
+  const ivInput = { premium: trade.entry_price, spot: spot.value, strike: trade.strike, years: timeToExpiryYears(entryMs, trade.expiry), right: trade.right };
+  const implied = impliedVolatility(ivInput);
   if (implied === null) {
-    return { value: null, source: 'none', note: `no IV: ${missing}, and the ${price(trade.entry_price)} premium cannot be inverted (below intrinsic or outside 1%–500% vol)` };
+    const why = ivFailureReason(ivInput) ?? 'cannot be inverted';
+    return { value: null, source: 'none', note: `no IV: ${missing}, and the ${price(trade.entry_price)} premium cannot be inverted (at S ${price(spot.value)}, strike ${price(trade.strike)} it ${why})` };
   }
   return { value: implied, source: 'premium', note: `IV ${percent(implied)} implied from the ${price(trade.entry_price)} premium (${missing})` };
 }

@@ -22,7 +22,7 @@ describe('entry_regret', () => {
   it('entry_regret: the explanation quotes the entry, the window extreme and the range', () => {
     const result = entryRegret({ right: 'C', entry_time: at('10:02'), underlying_entry: 620.6 });
     expect(result.score).toBe(0.6);
-    expect(result.explanation).toBe('bullish entry 620.60 is 0.60 above the ±5 min window low 620.00 of a 1.00 range → 0.60');
+    expect(result.explanation).toBe('bullish entry at underlying 620.60 is 0.60 above the 09:57–10:07 ET (±5 min) window low 620.00, of a 1.00 range (high 621.00): 0.60 / 1.00 → 0.60');
   });
 
   it(`entry_regret: the window is ENTRY_WINDOW_MIN = ${ENTRY_WINDOW_MIN} minutes either side of the entry`, () => {

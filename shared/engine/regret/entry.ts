@@ -1,7 +1,7 @@
 import { barsBetween } from '../../market/barWindow.ts';
 import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
-import { minutes, price, roundScore, score } from './scoreMath.ts';
+import { hhmm, minutes, price, roundScore, score } from './scoreMath.ts';
 
 /**
  * entry_regret looks at the underlying's range over ENTRY_WINDOW_MIN minutes either side of the entry
@@ -15,7 +15,7 @@ export function scoreEntryRegret(context: RegretContext): RegretResult {
   const { entryMs, sessionBars, underlyingEntry } = context;
   if (entryMs === null) return { score: null, explanation: context.entryTimeReason ?? 'no entry time' };
   if (sessionBars === null) return { score: null, explanation: context.barsReason ?? 'no bars' };
-  if (underlyingEntry === null) return { score: null, explanation: `no underlying price at entry (no record value, no bar within 5 min)` };
+  if (underlyingEntry === null) return { score: null, explanation: `no underlying price at entry (no underlying_entry in the record, and no regular-hours bar within 5 min of it)` };
   const windowMs = ENTRY_WINDOW_MIN * 60_000;
   const window = barsBetween(sessionBars, entryMs - windowMs, entryMs + windowMs);
   if (window.length === 0) return { score: null, explanation: `no regular-hours bars within ${ENTRY_WINDOW_MIN} min of the entry` };
@@ -27,12 +27,14 @@ export function scoreEntryRegret(context: RegretContext): RegretResult {
     if (bar.high > high) high = bar.high;
   }
   const range = high - low;
-  const span = `the ±${minutes(ENTRY_WINDOW_MIN)} window`;
+  const first = window[0];
+  const last = window[window.length - 1];
+  const span = first !== undefined && last !== undefined ? `the ${hhmm(first.time)}–${hhmm(last.time)} ET (±${minutes(ENTRY_WINDOW_MIN)}) window` : `the ±${minutes(ENTRY_WINDOW_MIN)} window`;
   if (!(range > 0)) return { score: 0, explanation: `entry ${price(entry)} in a flat ${span} (no better price) → 0.00` };
   if (context.direction === 'bullish') {
     const raw = (entry - low) / range;
-    return { score: roundScore(raw), explanation: `bullish entry ${price(entry)} is ${price(entry - low)} above ${span} low ${price(low)} of a ${price(range)} range → ${score(raw)}` };
+    return { score: roundScore(raw), explanation: `bullish entry at underlying ${price(entry)} is ${price(entry - low)} above ${span} low ${price(low)}, of a ${price(range)} range (high ${price(high)}): ${price(entry - low)} / ${price(range)} → ${score(raw)}` };
   }
   const raw = (high - entry) / range;
-  return { score: roundScore(raw), explanation: `bearish entry ${price(entry)} is ${price(high - entry)} below ${span} high ${price(high)} of a ${price(range)} range → ${score(raw)}` };
+  return { score: roundScore(raw), explanation: `bearish entry at underlying ${price(entry)} is ${price(high - entry)} below ${span} high ${price(high)}, of a ${price(range)} range (low ${price(low)}): ${price(high - entry)} / ${price(range)} → ${score(raw)}` };
 }

@@ -14,7 +14,7 @@ describe('exit_regret', () => {
     expect(result.score).toBe(0);
     expect(result.excursions?.mfe).toBeCloseTo(2, 9);
     expect(result.excursions?.efficiency).toBeCloseTo(1, 9);
-    expect(result.explanation).toContain('efficiency 1.00');
+    expect(result.explanation).toContain('efficiency 1.00 = 2.00 / 2.00');
   });
 
   it('exit_regret: exiting just before a continuation several times the captured move scores high', () => {
@@ -22,13 +22,14 @@ describe('exit_regret', () => {
     expect(result.excursions?.captured).toBeCloseTo(0.5, 9);
     expect(result.excursions?.continuation).toBeCloseTo(2, 9);
     expect(result.score).toBe(1);
-    expect(result.explanation).toContain('then ran 2.00 further in 30 min');
+    expect(result.explanation).toContain('within 30 min after the exit the underlying went 2.00 further the trade\'s way: missed 2.00 / (3 × 0.50) = 1.00');
   });
 
   it('exit_regret: exiting after giving back the whole favourable excursion scores high', () => {
     const result = exitRegret([[0, 620], [30, 620], [40, 621.5], [50, 620], [389, 620]], { exit_time: at('10:20') });
     expect(result.score).toBe(1);
-    expect(result.explanation).toMatch(/^MFE 1\.50, MAE 0\.00, captured 0\.00 \(efficiency 0\.00, giveback 1\.00 of reference 1\.50\)/);
+    expect(result.explanation).toMatch(/^underlying points, measured in the trade's direction: MFE 1\.50, MAE 0\.00, captured 0\.00 \(efficiency 0\.00 = 0\.00 \/ 1\.50\); giveback \(1\.50 − 0\.00\) \/ the 1\.50 MFE = 1\.00;/);
+    expect(result.explanation).toMatch(/; the larger → 1\.00$/);
   });
 
   it('exit_regret: a bearish trade reads the path downwards', () => {
@@ -62,7 +63,8 @@ describe('exit_regret', () => {
     expect(result.excursions?.mfe).toBeCloseTo(0.5, 9);
     expect(result.score).toBeCloseTo(0.5, 2);
     expect(result.excursions?.efficiency).toBeNull();
-    expect(result.explanation).toContain('efficiency n/a, MFE within noise');
+    expect(result.explanation).toContain('efficiency n/a: MFE within the noise');
+    expect(result.explanation).toContain('/ the 1.00 noise floor (1 typical minute range, above the MFE) = 0.50');
   });
 
   it('exit_regret: null with the reason when the hold or the prices are unknown', () => {

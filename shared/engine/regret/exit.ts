@@ -21,7 +21,7 @@ export type ExitExcursions = {
   readonly mae: number;
   /** sign · (exit − entry): the move the trade kept. */
   readonly captured: number;
-  /** Exit efficiency captured / MFE; null when the MFE is below the noise floor (a ratio of noise means nothing). */
+  /** Exit efficiency captured / MFE; null when the MFE is below the noise floor (a ratio of noise means nothing) or the exit lost ground (a negative efficiency means nothing either). */
   readonly efficiency: number | null;
   /** Best favourable move beyond the exit price within EXIT_LOOKAHEAD_MIN after the exit (≥ 0). */
   readonly continuation: number;
@@ -39,13 +39,15 @@ export function scoreExitRegret(context: RegretContext): RegretResult & { readon
   const { entryMs, exitMs, allBars, underlyingEntry, underlyingExit, sign } = context;
   if (context.holdReason !== null || entryMs === null || exitMs === null) return none(context.holdReason ?? 'no entry or exit time');
   if (allBars === null || context.sessionBars === null) return none(context.barsReason ?? 'no bars');
-  if (underlyingEntry === null) return none('no underlying price at entry (no record value, no bar within 5 min)');
-  if (underlyingExit === null) return none('no underlying price at exit (no record value, no bar within 5 min)');
+  if (underlyingEntry === null) return none('no underlying price at entry (no underlying_entry in the record, and no regular-hours bar within 5 min of it)');
+  if (underlyingExit === null) return none('no underlying price at exit (no underlying_exit in the record, and no regular-hours bar within 5 min of it)');
 
   const entry = underlyingEntry.value;
   const exit = underlyingExit.value;
+  // The price at a minute is that minute's close, so the entry bar's high and low happened before the entry:
+  // the path the trade could reach starts with the next minute's bar (a zero-length hold has none).
   const entryMinute = Math.floor(entryMs / BAR_MS) * BAR_MS;
-  const path = regularBarsBetween(allBars, entryMinute, exitMs);
+  const path = regularBarsBetween(allBars, entryMinute + BAR_MS, exitMs);
   let best = sign * (exit - entry);
   let worst = best;
   for (const bar of path) {
@@ -71,8 +73,20 @@ export function scoreExitRegret(context: RegretContext): RegretResult & { readon
   const giveback = clamp01((mfe - Math.max(captured, 0)) / reference);
   const missed = clamp01(continuation / (EXIT_CONTINUATION_MULTIPLE * reference));
   const raw = Math.max(giveback, missed);
-  const efficiency = mfe >= noise && mfe > 0 ? captured / mfe : null;
-  const after = lookahead.length === 0 ? `no regular-hours bars in the ${EXIT_LOOKAHEAD_MIN} min after exit` : `then ran ${price(continuation)} further in ${EXIT_LOOKAHEAD_MIN} min (missed ${ratio(missed)})`;
-  const explanation = `MFE ${price(mfe)}, MAE ${price(mae)}, captured ${price(captured)} (efficiency ${efficiency === null ? 'n/a, MFE within noise' : ratio(efficiency)}, giveback ${ratio(giveback)} of reference ${price(reference)}); ${after} → ${score(raw)}`;
+  const efficiency = mfe >= noise && mfe > 0 && captured >= 0 ? captured / mfe : null;
+  const kept = Math.max(captured, 0);
+  const referenceText = reference > mfe ? `the ${price(reference)} noise floor (${EXIT_NOISE_RANGES} typical minute range, above the MFE)` : `the ${price(reference)} MFE`;
+  const efficiencyText =
+    captured < 0
+      ? `no efficiency: the exit was ${price(-captured)} on the losing side of the entry`
+      : efficiency === null
+        ? 'efficiency n/a: MFE within the noise'
+        : `efficiency ${ratio(efficiency)} = ${price(captured)} / ${price(mfe)}`;
+  const givebackText = `giveback (${price(mfe)} − ${price(kept)}) / ${referenceText} = ${ratio(giveback)}`;
+  const after =
+    lookahead.length === 0
+      ? `no regular-hours bars in the ${EXIT_LOOKAHEAD_MIN} min after the exit (missed 0.00)`
+      : `within ${EXIT_LOOKAHEAD_MIN} min after the exit the underlying went ${price(continuation)} further the trade's way: missed ${price(continuation)} / (${EXIT_CONTINUATION_MULTIPLE} × ${price(reference)}) = ${ratio(missed)}`;
+  const explanation = `underlying points, measured in the trade's direction: MFE ${price(mfe)}, MAE ${price(mae)}, captured ${price(captured)} (${efficiencyText}); ${givebackText}; ${after}; the larger → ${score(raw)}`;
   return { score: roundScore(raw), explanation, excursions: { mfe, mae, captured, efficiency, continuation, lookaheadBars: lookahead.length } };
 }

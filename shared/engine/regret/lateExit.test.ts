@@ -19,14 +19,16 @@ describe('late_exit_regret', () => {
     const result = lateExit({});
     expect(result.score ?? 0).toBeGreaterThan(0.8);
     expect(result.levels.vwapAtExit ?? 0).toBeCloseTo(620, 1);
-    expect(result.explanation).toMatch(/^VWAP magnet: farthest 1\.\d\d from VWAP, 0\.\d\d at exit \(approach \d\.\d\d\), 6\/6 closes of the last 5 min within 0\.\d\d, hold 40 min \(× 1\.00\)/);
+    expect(result.explanation).toMatch(
+      /^VWAP magnet: the underlying was at most 1\.\d\d from VWAP during the trade and 0\.\d\d at the exit \(approach \(1\.\d\d − 0\.\d\d\) \/ 1\.\d\d = \d\.\d\d\); 6 of the 6 closes of the last 5 min were within ±0\.\d\d of VWAP \(2 typical minute ranges\); hold factor min\(1, 40 min \/ 15\) = 1\.00; /,
+    );
   });
 
   it('late_exit_regret: held into expiry crush (a late-day 0DTE exit after the premium bled) scores high', () => {
     const result = lateExit({ entry_time: at('15:00'), exit_time: at('15:55'), entry_price: 1, exit_price: 0.1 }, null);
     expect(result.score ?? 0).toBeGreaterThan(0.8);
     expect(result.explanation).toBe(
-      'VWAP magnet dropped (no 1-minute bars for SPY on 2025-07-08); expiry crush: premium 1.00 → 0.10 (bled 0.90) with 5 min left (lateness 0.92) = 0.83 → 0.83',
+      'VWAP magnet dropped (no 1-minute bars for SPY on 2025-07-08); expiry crush: premium 1.00 → 0.10 (bled 0.90 of it), exit 5 min before the expiry close (lateness max(0, 1 − 5 / 60) = 0.92); 0.90 × 0.92 = 0.83; the larger → 0.83',
     );
   });
 
@@ -35,10 +37,11 @@ describe('late_exit_regret', () => {
     expect(lateExit({ entry_time: at('10:00'), exit_time: at('10:30'), entry_price: 1, exit_price: 0.1 }, null).score).toBe(0);
   });
 
-  it('late_exit_regret: no expiry crush for a short or for an option that expires after the exit day', () => {
+  it('late_exit_regret: a seller held into the crush scores like a buyer (still short for the last pennies); no crush for an option that expires after the exit day', () => {
     const short = lateExit({ side: 'short', entry_time: at('15:00'), exit_time: at('15:55'), entry_price: 1, exit_price: 0.1 }, null);
-    expect(short.score).toBe(0);
-    expect(short.explanation).toContain('a short premium gains from the crush');
+    expect(short.score).toBe(0.83);
+    expect(short.explanation).toContain('expiry crush: short: premium sold 1.00 → 0.10 (bled 0.90 of it)');
+    expect(lateExit({ side: 'short', entry_time: at('10:00'), exit_time: at('10:30'), entry_price: 1, exit_price: 0.1 }, null).score).toBe(0);
     const weekly = lateExit({ expiry: '2025-07-11', entry_time: at('15:00'), exit_time: at('15:55'), entry_price: 1, exit_price: 0.1 }, null);
     expect(weekly.score).toBe(0);
     expect(weekly.explanation).toContain('expiry 2025-07-11 is not the exit day');
@@ -49,7 +52,7 @@ describe('late_exit_regret', () => {
     expect(LATE_EXIT_VWAP_BAND_RANGES).toBe(2);
     // back to 620.60 only: far outside the band of VWAP ≈ 620
     const result = lateExit({}, magnetDay([[100, 620.6], [389, 620.6]]));
-    expect(result.explanation).toContain('0/6 closes of the last 5 min');
+    expect(result.explanation).toContain('0 of the 6 closes of the last 5 min');
     expect(result.score).toBe(0);
   });
 
@@ -57,8 +60,8 @@ describe('late_exit_regret', () => {
     expect(LATE_EXIT_FULL_HOLD_MIN).toBe(15);
     const long = lateExit({ entry_time: at('10:45'), exit_time: at('11:15') });
     const short = lateExit({ entry_time: at('11:00'), exit_time: '2025-07-08T11:07:30-04:00' });
-    expect(long.explanation).toContain('(× 1.00)');
-    expect(short.explanation).toContain('(× 0.50)');
+    expect(long.explanation).toContain('hold factor min(1, 30 min / 15) = 1.00');
+    expect(short.explanation).toContain('hold factor min(1, 7.5 min / 15) = 0.50');
   });
 
   it(`late_exit_regret: expiry crush counts in the last LATE_EXIT_CRUSH_WINDOW_MIN = ${LATE_EXIT_CRUSH_WINDOW_MIN} minutes, linearly`, () => {

@@ -56,7 +56,8 @@ function magnetPart(context: RegretContext, entryMs: number, exitMs: number): Pa
   const holdMinutes = (exitMs - entryMs) / 60_000;
   const holdFactor = clamp01(holdMinutes / LATE_EXIT_FULL_HOLD_MIN);
   const value = approach * pinnedShare * holdFactor;
-  const text = `VWAP magnet: farthest ${price(farthest)} from VWAP, ${price(atExit)} at exit (approach ${ratio(approach)}), ${pinned}/${counted} closes of the last ${LATE_EXIT_PIN_WINDOW_MIN} min within ${price(band)}, hold ${minutes(holdMinutes)} (× ${ratio(holdFactor)}) = ${ratio(value)}`;
+  const approachText = farthest > band ? `approach (${price(farthest)} − ${price(atExit)}) / ${price(farthest)} = ${ratio(approach)}` : `approach 0: never farther than the ±${price(band)} band`;
+  const text = `VWAP magnet: the underlying was at most ${price(farthest)} from VWAP during the trade and ${price(atExit)} at the exit (${approachText}); ${pinned} of the ${counted} closes of the last ${LATE_EXIT_PIN_WINDOW_MIN} min were within ±${price(band)} of VWAP (${LATE_EXIT_VWAP_BAND_RANGES} typical minute ranges); hold factor min(1, ${minutes(holdMinutes)} / ${LATE_EXIT_FULL_HOLD_MIN}) = ${ratio(holdFactor)}; ${ratio(approach)} × ${pinned}/${counted} × ${ratio(holdFactor)} = ${ratio(value)}`;
   return { value, text };
 }
 
@@ -64,13 +65,19 @@ function crushPart(context: RegretContext, exitMs: number): Part {
   const { trade } = context;
   const closeMs = expiryCloseMs(trade.expiry);
   if (etClock(closeMs).date !== context.exitDate) return { value: 0, text: `expiry crush 0 (expiry ${trade.expiry} is not the exit day)` };
-  if (trade.side === 'short') return { value: 0, text: 'expiry crush 0 (a short premium gains from the crush)' };
   if (!(trade.entry_price > 0)) return { value: null, text: 'expiry crush dropped (no entry premium)' };
   const bleed = clamp01((trade.entry_price - trade.exit_price) / trade.entry_price);
   const minutesLeft = Math.max(0, (closeMs - exitMs) / 60_000);
   const lateness = clamp01(1 - minutesLeft / LATE_EXIT_CRUSH_WINDOW_MIN);
   const value = bleed * lateness;
-  return { value, text: `expiry crush: premium ${price(trade.entry_price)} → ${price(trade.exit_price)} (bled ${ratio(bleed)}) with ${minutes(minutesLeft)} left (lateness ${ratio(lateness)}) = ${ratio(value)}` };
+  const when =
+    minutesLeft <= 0
+      ? `exit at or after the expiry close (lateness ${ratio(lateness)})`
+      : `exit ${minutes(minutesLeft)} before the expiry close (lateness max(0, 1 − ${Math.round(minutesLeft * 10) / 10} / ${LATE_EXIT_CRUSH_WINDOW_MIN}) = ${ratio(lateness)})`;
+  // A seller still short after the premium bled keeps the day's largest gamma for the last pennies: the same
+  // measure, read from the other side.
+  const who = trade.side === 'short' ? 'short: premium sold' : 'premium';
+  return { value, text: `expiry crush: ${who} ${price(trade.entry_price)} → ${price(trade.exit_price)} (bled ${ratio(bleed)} of it), ${when}; ${ratio(bleed)} × ${ratio(lateness)} = ${ratio(value)}` };
 }
 
 /**
@@ -78,8 +85,10 @@ function crushPart(context: RegretContext, exitMs: number): Part {
  * Magnet = approach · pinned share · hold factor: approach = (farthest close from VWAP during the trade −
  * distance at exit) / farthest (0 if the trade never left the band), pinned share = closes of the last 5 minutes
  * within the band of the running VWAP, hold factor = min(1, hold / 15 min).
- * Crush (long options exited on their expiry day) = (entry − exit premium) / entry premium, clamped to [0, 1],
- * × max(0, 1 − minutes to the close / 60). Shorts and later expiries score 0 on crush.
+ * Crush (options exited on their expiry day) = (entry − exit premium) / entry premium, clamped to [0, 1],
+ * × max(0, 1 − minutes to the close / 60), for buyers and sellers alike: a buyer held while the premium bled
+ * away; a seller stayed short for the last pennies of a bled premium while carrying the day's largest gamma.
+ * Later expiries score 0 on crush.
  */
 export function scoreLateExitRegret(context: RegretContext): RegretResult & { readonly levels: LateExitLevels } {
   const { entryMs, exitMs } = context;
@@ -95,5 +104,5 @@ export function scoreLateExitRegret(context: RegretContext): RegretResult & { re
   const text = parts.map((part) => part.text).join('; ');
   if (values.length === 0) return { score: null, explanation: text, levels };
   const raw = Math.max(...values);
-  return { score: roundScore(raw), explanation: `${text} → ${score(raw)}`, levels };
+  return { score: roundScore(raw), explanation: `${text}; the larger → ${score(raw)}`, levels };
 }

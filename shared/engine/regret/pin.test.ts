@@ -27,7 +27,7 @@ describe('pin_regret', () => {
 
   it('pin_regret: the explanation quotes the distance, the expected move, the IV source and the weight', () => {
     expect(pin('15:30', 620.07).explanation).toBe(
-      'underlying 620.07 is 0.07 from max pain 620.00 = 0.10 expected moves (EM to close 0.70, IV 15.0% from the day context); proximity 0.90 × time weight 0.95 → 0.86',
+      'underlying 620.07 is 0.07 from max pain 620.00 = 0.10 expected moves (EM to the close 0.70 = S · σ · √time left, IV 15.0% from the day context); proximity 1 − 0.10 / 1 = 0.90, time weight 0.4 + 0.60 × 0.92 of the session elapsed = 0.95; 0.90 × 0.95 → 0.86',
     );
   });
 

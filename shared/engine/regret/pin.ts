@@ -10,12 +10,16 @@ export const PIN_FAR_EM = 1;
 export const PIN_WEIGHT_AT_OPEN = 0.4;
 export const PIN_WEIGHT_AT_CLOSE = 1;
 
-/** The time-of-day weight of a pin at `entryMs`, from the session's real open and close (early closes included). */
-export function pinTimeWeight(entryMs: number): number {
+/** The fraction of the day's session (its real open and close, early closes included) elapsed at `entryMs`, in [0, 1]. */
+export function sessionElapsed(entryMs: number): number {
   const clock = etClock(entryMs);
   const session = cachedSessionDay(clock.date);
-  const elapsed = clamp01((clock.minuteOfDay - session.openMinute) / (session.closeMinute - session.openMinute));
-  return PIN_WEIGHT_AT_OPEN + (PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN) * elapsed;
+  return clamp01((clock.minuteOfDay - session.openMinute) / (session.closeMinute - session.openMinute));
+}
+
+/** The time-of-day weight of a pin at `entryMs`: 0.4 at the open rising linearly to 1.0 at the close. */
+export function pinTimeWeight(entryMs: number): number {
+  return PIN_WEIGHT_AT_OPEN + (PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN) * sessionElapsed(entryMs);
 }
 
 /** |underlying − level| in expected moves to the session close; null without the pieces. */
@@ -36,7 +40,7 @@ export function scorePinRegret(context: RegretContext): RegretResult & { readonl
   if (context.dayContext === null) return none(`no max pain: ${context.contextReason ?? 'no day context'}`);
   const maxPain = context.dayContext.max_pain;
   if (maxPain === undefined) return none(`no max pain: the day context for ${context.dayContext.date} has no max_pain`);
-  if (context.underlyingEntry === null) return none(`no underlying price at entry (no underlying_entry and ${context.barsReason ?? 'no bar within 5 min'})`);
+  if (context.underlyingEntry === null) return none(`no underlying price at entry (no underlying_entry and ${context.barsReason ?? 'no regular-hours bar within 5 min of it'})`);
   if (context.volatility.value === null || context.expectedMoveToClose === null) return none(`no expected move: ${context.volatility.note}`);
   const distance = distanceInExpectedMoves(context, maxPain);
   if (distance === null) return none('the expected move to the close is zero');
@@ -44,6 +48,7 @@ export function scorePinRegret(context: RegretContext): RegretResult & { readonl
   const weight = pinTimeWeight(context.entryMs);
   const raw = proximity * weight;
   const spot = context.underlyingEntry.value;
-  const explanation = `underlying ${price(spot)} is ${price(Math.abs(spot - maxPain))} from max pain ${price(maxPain)} = ${ratio(distance)} expected moves (EM to close ${price(context.expectedMoveToClose)}, ${context.volatility.note}); proximity ${ratio(proximity)} × time weight ${ratio(weight)} → ${score(raw)}`;
+  const elapsed = sessionElapsed(context.entryMs);
+  const explanation = `underlying ${price(spot)} is ${price(Math.abs(spot - maxPain))} from max pain ${price(maxPain)} = ${ratio(distance)} expected moves (EM to the close ${price(context.expectedMoveToClose)} = S · σ · √time left, ${context.volatility.note}); proximity 1 − ${ratio(distance)} / ${PIN_FAR_EM} = ${ratio(proximity)}, time weight ${PIN_WEIGHT_AT_OPEN} + ${ratio(PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN)} × ${ratio(elapsed)} of the session elapsed = ${ratio(weight)}; ${ratio(proximity)} × ${ratio(weight)} → ${score(raw)}`;
   return { score: roundScore(raw), explanation, distanceEm: distance };
 }

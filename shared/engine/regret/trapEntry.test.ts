@@ -15,21 +15,23 @@ const mirror = (path: Waypoints): Waypoints => path.map(([minute, level]) => [mi
 const day = (path: Waypoints, date = '2025-07-08') => pathBars(date, '09:30', path, 0);
 const trap = (bars: readonly Bar[], overrides: Parameters<typeof makeTrade>[0] = {}) =>
   scoreTrapEntryRegret(buildRegretContext(makeInput(makeTrade({ entry_time: at('10:05'), exit_time: at('10:30'), ...overrides }), bars)));
-const severityOf = (explanation: string) => Number(/severity (\d\.\d\d)/.exec(explanation)?.[1] ?? Number.NaN);
+const severityOf = (explanation: string) => Number(/severity min\(1, [^)]*\)\) = (\d\.\d\d)/.exec(explanation)?.[1] ?? Number.NaN);
 
 describe('trap_entry_regret', () => {
   it('trap_entry_regret: an entry on a breakout that falls back inside within minutes and goes against the trade scores high', () => {
     const result = trap(day(failedPath));
     expect(result.score).toBe(1);
     expect(result.breakout).toEqual({ level: 621, kind: 'high', failed: true });
-    expect(result.explanation).toBe('entry 621.30 broke the session high 621.00; closed back 0.60 inside within 10 min and ran 0.90 against the trade (severity 1.00) → 1.00');
+    expect(result.explanation).toBe(
+      'entry at underlying 621.30 broke the session high 621.00; within 10 min it closed back 0.60 inside and ran 0.90 against the trade: a failed breakout, 0.6 + 0.40 × severity (severity min(1, 0.90 / (3 × 0.08 typical minute range)) = 1.00) → 1.00',
+    );
   });
 
   it('trap_entry_regret: a breakout that holds scores low', () => {
     const result = trap(day(heldPath));
     expect(result.score).toBe(0);
     expect(result.breakout?.failed).toBe(false);
-    expect(result.explanation).toMatch(/^entry 621\.30 broke the session high 621\.00; held for 10 min/);
+    expect(result.explanation).toMatch(/^entry at underlying 621\.30 broke the session high 621\.00; it held for 10 min/);
   });
 
   it('trap_entry_regret: no breakout at entry scores low and says so', () => {

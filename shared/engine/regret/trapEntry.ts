@@ -55,7 +55,7 @@ export function scoreTrapEntryRegret(context: RegretContext): RegretResult & { r
   const { entryMs, sessionBars, underlyingEntry, sign } = context;
   if (entryMs === null) return none(context.entryTimeReason ?? 'no entry time');
   if (sessionBars === null) return none(context.barsReason ?? 'no bars');
-  if (underlyingEntry === null) return none('no underlying price at entry (no record value, no bar within 5 min)');
+  if (underlyingEntry === null) return none('no underlying price at entry (no underlying_entry in the record, and no regular-hours bar within 5 min of it)');
   const entry = underlyingEntry.value;
   const lookbackStart = Math.floor(entryMs / BAR_MS) * BAR_MS - TRAP_BREAKOUT_LOOKBACK_MIN * BAR_MS;
   const before = barsBetween(sessionBars, Number.NEGATIVE_INFINITY, lookbackStart - 1);
@@ -87,12 +87,13 @@ export function scoreTrapEntryRegret(context: RegretContext): RegretResult & { r
   // The entry is beyond the level, so a close back inside it is always a move against the trade.
   const failed = fellBack;
   const raw = failed ? TRAP_FAILED_BASE + (1 - TRAP_FAILED_BASE) * severity : TRAP_HELD_MAX * severity;
+  const unitText = `severity min(1, ${price(adverse)} / (${TRAP_ADVERSE_RANGES} × ${price(unit / TRAP_ADVERSE_RANGES)} typical minute range)) = ${ratio(severity)}`;
   const verdict = failed
-    ? `closed back ${price(deepestInside)} inside within ${TRAP_WINDOW_MIN} min and ran ${price(adverse)} against the trade (severity ${ratio(severity)})`
-    : `held for ${TRAP_WINDOW_MIN} min (worst ${price(adverse)} against, severity ${ratio(severity)})`;
+    ? `within ${TRAP_WINDOW_MIN} min it closed back ${price(deepestInside)} inside and ran ${price(adverse)} against the trade: a failed breakout, ${TRAP_FAILED_BASE} + ${ratio(1 - TRAP_FAILED_BASE)} × severity (${unitText})`
+    : `it held for ${TRAP_WINDOW_MIN} min, at worst ${price(adverse)} against the trade: ${TRAP_HELD_MAX} × severity (${unitText})`;
   return {
     score: roundScore(raw),
-    explanation: `entry ${price(entry)} broke the ${broken.name} ${price(broken.level)}; ${verdict} → ${score(raw)}`,
+    explanation: `entry at underlying ${price(entry)} broke the ${broken.name} ${price(broken.level)}; ${verdict} → ${score(raw)}`,
     breakout: { level: broken.level, kind: broken.kind, failed },
     trapLevel: broken.level,
   };
