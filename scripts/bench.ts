@@ -97,12 +97,14 @@ async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const sizes = sizesFor(options.quick);
   const tempRoot = await mkdtemp(join(tmpdir(), 'qthink-bench-'));
-  const cleanUp = (): void => {
+  // Ctrl-C: stop the running step, run no further step, and let the finally below remove the temp dir.
+  let interrupted = false;
+  const interrupt = (): void => {
+    interrupted = true;
     running?.kill('SIGKILL');
-    void rm(tempRoot, { recursive: true, force: true }).finally(() => process.exit(130));
   };
-  process.once('SIGINT', cleanUp);
-  process.once('SIGTERM', cleanUp);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   const log = (text: string): void => {
     process.stderr.write(`${text}\n`);
   };
@@ -114,17 +116,25 @@ async function main(): Promise<number> {
   const started = Date.now();
   try {
     for (const task of planTasks(sizes, tempRoot, options.groups)) {
+      if (interrupted) break;
       const label = `${task.step} (${task.scale === 'small' ? 'N/10' : 'N'}) ${JSON.stringify(task.params).replace(tempRoot, '…')}`;
       log(`… ${label}`);
       const reply = await runTask(task, options);
-      if (reply.ok) rows.push(...reply.rows.map((row) => ({ ...row, scale: task.scale })));
-      else {
+      if (interrupted) break;
+      if (reply.ok) {
+        rows.push(...reply.rows.map((row) => ({ ...row, scale: task.scale })));
+        for (const row of reply.rows) if (row.problem !== undefined) failures.push({ step: task.step, scale: task.scale, error: row.problem });
+      } else {
         failures.push({ step: task.step, scale: task.scale, error: reply.error });
         log(`  FAILED: ${reply.error}`);
       }
     }
   } finally {
     await rm(tempRoot, { recursive: true, force: true });
+  }
+  if (interrupted) {
+    log('interrupted: temp files removed');
+    return 130;
   }
   const loadAverageAtEnd = Number((loadavg()[0] ?? 0).toFixed(2));
   const scaling = scalingRows(rows);
@@ -147,7 +157,7 @@ async function main(): Promise<number> {
     out(`\ntotal ${duration(Date.now() - started)}; ${failures.length} failed step(s); ${flagged.length} flagged`);
   }
   for (const row of flagged) log(`FLAGGED: ${row.step} took ${row.ratio.toFixed(1)}× as long on ${(row.largeSize / row.smallSize).toFixed(0)}× the data`);
-  for (const failure of failures) log(`FAILED: ${failure.step} (${failure.scale})`);
+  for (const failure of failures) log(`FAILED: ${failure.step} (${failure.scale}): ${failure.error.split('\n')[0] ?? ''}`);
   return failures.length > 0 || flagged.length > 0 ? 1 : 0;
 }
 

@@ -7,6 +7,11 @@ export const FLAG_RATIO = 25;
 export const N_LOG_N_RATIO = 13;
 /** Below this wall time at 10·N, fixed costs and timer noise dominate: the ratio is shown but not judged. */
 export const MIN_JUDGED_MS = 200;
+/**
+ * Below this wall time at N, the data still sits in the CPU caches and the young generation of the heap, so
+ * the step looks cheaper per item than it is (the --quick run's 600 entries): the ratio is shown, not judged.
+ */
+export const MIN_BASE_MS = 50;
 
 export type Row = Measurement & { readonly scale: 'small' | 'large' };
 
@@ -27,15 +32,19 @@ export function scalingRows(rows: readonly Row[]): ScalingRow[] {
     const small = rows.find((row) => row.scale === 'small' && row.step === large.step);
     if (!small) continue;
     const ratio = large.ms / Math.max(small.ms, 1e-3);
-    const flagged = large.ms >= MIN_JUDGED_MS && ratio > FLAG_RATIO;
+    const flagged = judged(small, large) && ratio > FLAG_RATIO;
     out.push({ step: large.step, smallSize: small.size, largeSize: large.size, smallMs: small.ms, largeMs: large.ms, ratio, verdict: verdictOf(small, large, ratio, flagged), flagged });
   }
   return out;
 }
 
+function judged(small: Row, large: Row): boolean {
+  return large.ms >= MIN_JUDGED_MS && small.ms >= MIN_BASE_MS;
+}
+
 function verdictOf(small: Row, large: Row, ratio: number, flagged: boolean): string {
   if (flagged) return `FLAG: worse than n log n (> ${FLAG_RATIO}×)`;
-  if (large.ms < MIN_JUDGED_MS) return `too fast to judge (< ${MIN_JUDGED_MS} ms)`;
+  if (!judged(small, large)) return `too fast to judge (< ${MIN_BASE_MS} ms at N or < ${MIN_JUDGED_MS} ms at 10·N)`;
   // Fixed work (a 50-trade batch, 6,000 trades) on a 10× larger journal or bar history should cost the same.
   if (small.work === large.work) return ratio > 3 ? `grows with N (${large.unit}): O(N) per batch` : `independent of N (${large.unit})`;
   if (ratio <= N_LOG_N_RATIO) return 'linear (or n log n)';
@@ -72,7 +81,7 @@ export function measurementsTable(rows: readonly Row[]): string {
     `${rate(row.work / (row.ms / 1000))} ${row.workUnit}/s`,
     `${row.maxRssMb.toFixed(0)} MB`,
     `${row.heapUsedMb.toFixed(0)} MB`,
-    row.note,
+    row.problem === undefined ? row.note : `${row.note}; PROBLEM: ${row.problem}`,
   ]);
   return table(['step', 'size', 'wall time', 'throughput', 'peak RSS', 'heap after', 'note'], body, new Set([1, 2, 3, 4, 5]));
 }

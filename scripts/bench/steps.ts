@@ -34,6 +34,8 @@ export type Measurement = {
   readonly heapUsedMb: number;
   readonly maxRssMb: number;
   readonly note: string;
+  /** Set when the step gave a wrong result (not a slow one): the run then exits non-zero. */
+  readonly problem?: string;
 };
 
 export type StepParams = {
@@ -81,7 +83,7 @@ async function timedPure<T>(run: () => T): Promise<Timed<T>> {
 
 const runsNote = (result: Timed<unknown>): string => (result.runs > 1 ? `; median of ${result.runs} runs` : '');
 
-function measurement(step: string, size: number, unit: string, ms: number, note = '', work?: { count: number; unit: string }): Measurement {
+function measurement(step: string, size: number, unit: string, ms: number, note = '', work?: { count: number; unit: string }, problem?: string): Measurement {
   const memory = process.memoryUsage();
   return {
     step,
@@ -94,6 +96,7 @@ function measurement(step: string, size: number, unit: string, ms: number, note 
     // resourceUsage().maxRSS is in kilobytes: the process's peak, i.e. this step plus its data set-up.
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     note,
+    ...(problem === undefined ? {} : { problem }),
   };
 }
 
@@ -116,7 +119,8 @@ async function barsImport(params: StepParams): Promise<Measurement[]> {
   const { value, ms } = result;
   const imported = value.series.reduce((sum, series) => sum + series.bars.length, 0);
   const note = `${count(imported)} bars, ${value.errors.length} errors, ${value.sessions.length} sessions, ${(text.length / 2 ** 20).toFixed(1)} MB CSV${runsNote(result)}`;
-  return [measurement('bars import (importBars)', rows, 'rows', ms, note)];
+  const problem = imported !== rows || value.errors.length > 0 ? `expected ${count(rows)} bars and no errors` : undefined;
+  return [measurement('bars import (importBars)', rows, 'rows', ms, note, undefined, problem)];
 }
 
 /** Enough days of bars for `trades` trades at TRADES_PER_DAY a day, plus a few spare days after them. */
@@ -133,7 +137,8 @@ async function brokerImport(params: StepParams): Promise<Measurement[]> {
   const result = await timedPure(() => importBrokerFile(text, 'bench-tastytrade.csv'));
   const { value, ms } = result;
   const note = `${value.format ?? 'undetected'}: ${count(value.fills.length)} fills → ${count(value.trades.length)} round trips, ${value.errors.length} errors, ${value.unmatched.length} unmatched${runsNote(result)}`;
-  return [measurement('broker import (importBrokerFile)', fills, 'fills', ms, note)];
+  const problem = value.trades.length !== fills / 2 || value.errors.length > 0 ? `expected ${count(fills / 2)} round trips and no errors` : undefined;
+  return [measurement('broker import (importBrokerFile)', fills, 'fills', ms, note, undefined, problem)];
 }
 
 async function engine(params: StepParams): Promise<Measurement[]> {
@@ -185,7 +190,8 @@ async function journalBuild(params: StepParams): Promise<Measurement[]> {
     const committed = await timed(() => store.commit());
     const logBytes = (await stat(join(dir, SYNC_LOG))).size;
     const commitNote = `${count(committed.value.added)} added, ${count(committed.value.total)} in journal; sync_log.jsonl ${(logBytes / 2 ** 20).toFixed(0)} MB`;
-    const commitRow = measurement('journal commit, one batch (a)', trades, 'trades', committed.ms, commitNote);
+    const problem = committed.value.added !== trades ? `expected ${count(trades)} trades added` : undefined;
+    const commitRow = measurement('journal commit, one batch (a)', trades, 'trades', committed.ms, commitNote, undefined, problem);
     return [stagedRow, commitRow];
   });
 }
@@ -241,7 +247,10 @@ async function journalRebuild(params: StepParams, check: boolean): Promise<Measu
     const note = check
       ? rebuilt.value.identical ? 'all derived files byte-identical' : `DIFFERENT: ${rebuilt.value.differences.join(', ')}`
       : `${differences} of ${rebuilt.value.files.length} derived files rewritten`;
-    return [measurement(check ? 'rebuild --check (c)' : 'rebuild (c)', size, 'entries', rebuilt.ms, note)];
+    // Right after a rebuild, the check must find nothing to change (a changed engine constant between the
+    // two runs also shows here: mesh_config.json lists the constants in force).
+    const problem = check && !rebuilt.value.identical ? 'rebuild --check found differences right after a rebuild' : undefined;
+    return [measurement(check ? 'rebuild --check (c)' : 'rebuild (c)', size, 'entries', rebuilt.ms, note, undefined, problem)];
   });
 }
 
