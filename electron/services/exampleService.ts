@@ -30,8 +30,11 @@ export function createExampleService(exampleDir: string, importService: ImportSe
   let day: Promise<string | null> | null = null;
   const readDay = async (): Promise<string | null> => {
     try {
-      const context = JSON.parse(await readFile(join(exampleDir, 'context.json'), 'utf8')) as { date?: unknown };
-      return typeof context.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(context.date) ? context.date : null;
+      // The context file holds one day object or an array of them (importDayContexts reads both).
+      const parsed = JSON.parse(await readFile(join(exampleDir, 'context.json'), 'utf8')) as unknown;
+      const first = (Array.isArray(parsed) ? parsed[0] : parsed) as { date?: unknown } | undefined;
+      const date = first?.date;
+      return typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null;
     } catch {
       return null;
     }

@@ -170,7 +170,16 @@ describe('services over a journal in a temp data directory', () => {
     await writeFile(join(dir, 'trades.jsonl'), jsonl([nativeTrade({ id: 'EX1' })]));
     await writeFile(join(dir, 'README.md'), '# synthetic\n');
     backend = await createTestBackend({ exampleDir: dir });
+    expect((await call('app.info', {})).example_day).toBeNull();
     expect((await call('example.load', {})).batch.entries.map((entry) => entry.id)).toEqual(['EX1']);
+  });
+
+  it('app.info gives the example day from its context file, an object or an array of days', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'qthink-example-'));
+    temps.push(dir);
+    await writeFile(join(dir, 'context.json'), JSON.stringify([{ date: '2025-06-11', max_pain: 600 }]));
+    backend = await createTestBackend({ exampleDir: dir });
+    expect((await call('app.info', {})).example_day).toBe('2025-06-11');
   });
 
   it('settings: theme and recent files persist; a new data directory reopens the journal there', async () => {
