@@ -1,12 +1,13 @@
 import { dirname } from 'node:path';
-import type { JournalEntry } from '../../shared/domain/journal.ts';
-import { DERIVED_FILES, createJournalAccumulator } from '../../shared/journal/index.ts';
+import { compareEntries, sortEntries } from '../../shared/engine/assessBatch.ts';
+import { APPEND_ONLY_FILES, DERIVED_FILES, RENDERED_FILES, createDerivation, type AppendOnlyFile, type Derivation, type DerivationState } from '../../shared/journal/index.ts';
 import type { JournalFs } from './fsOps.ts';
-import { applyMarker, full, recoverCommit, stampText, tempOf, writeMarker, type CommitMarker } from './commitProtocol.ts';
-import { DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
+import { applyMarker, full, readStamp, recoverCommit, stampText, tempOf, writeMarker, type CommitMarker } from './commitProtocol.ts';
+import { currentKey, derivationFileText, lineHash, readDerivationState, type StateKey } from './derivationStore.ts';
+import { DERIVATION_STATE, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 import { stagedFileText } from './staging.ts';
 import type { StagedFile } from './stagedState.ts';
-import { writeMergedLog } from './syncLog.ts';
+import { reread, writeMergedLog, type PendingEntry } from './syncLog.ts';
 
 export type CommitResult = {
   /** Trades written to the journal by this commit. */
@@ -17,47 +18,62 @@ export type CommitResult = {
   readonly total: number;
 };
 
+/** How the commit wrote the journal: appended after the last line, or merged into the whole log. */
+export type CommitPath = 'append' | 'merge';
+
+/** What the temp files of a commit hold, for the stamp and the saved derivation state. */
+type Written = { readonly key: StateKey; readonly state: DerivationState };
+
 /**
  * Writes `entries` (new ids only) into the journal and `stagedAfter` as the new staged batch, atomically:
- * see commitProtocol.ts. sync_log.jsonl is rewritten by streaming the old file into a temp file and
- * merging the new lines in journal order (so it stays chronological), the derived files are built in the
- * same pass, and the whole set is swapped in by one decided marker. On any failure the temp files are
- * rolled back (or, if the marker was written, the commit is finished) before the error is passed on.
+ * see commitProtocol.ts. Two ways to build the temp files, one protocol to swap them in:
+ *  - append (the daily case: every new trade exits after the journal's last line, and the derivation state
+ *    saved by the last commit still matches the log): the old sync_log.jsonl and append-only derived files
+ *    are copied without being parsed, the new lines appended, and only the new trades are folded into the
+ *    saved state before the other derived files are rendered from it;
+ *  - merge (a back-dated trade, or no usable state): sync_log.jsonl is streamed into the temp file with the
+ *    new lines merged in journal order, and every derived file is derived afresh in the same pass.
+ * Either way the result is byte for byte what a rebuild from the new sync_log.jsonl gives. On any failure the
+ * temp files are rolled back (or, if the marker was written, the commit is finished) before the error is
+ * passed on.
  */
 export async function writeCommit(
   fs: JournalFs,
   dataDir: string,
-  entries: readonly JournalEntry[],
+  entries: readonly PendingEntry[],
   stagedAfter: StagedFile,
+  committedBefore: number,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ total: number }> {
+): Promise<{ total: number; path: CommitPath }> {
   try {
-    const accumulator = createJournalAccumulator();
-    const written = await writeMergedLog(fs, full(dataDir, SYNC_LOG), full(dataDir, tempOf(SYNC_LOG)), entries, (entry) => {
-      accumulator.add(entry);
-    });
-    onProgress?.(1, 3);
-    const derived = accumulator.finish();
-    const dirs = new Set<string>([dirname(full(dataDir, SYNC_LOG))]);
-    for (const name of DERIVED_FILES) {
-      await fs.writeDurable(full(dataDir, tempOf(name)), derived.get(name) ?? '');
-      dirs.add(dirname(full(dataDir, name)));
+    const fresh = sortEntries(entries);
+    const key = await currentKey(fs, dataDir, committedBefore);
+    const empty = key.entries === 0 && key.sync_log_bytes === 0;
+    const saved = empty ? null : await readDerivationState(fs, dataDir, key);
+    const first = fresh[0];
+    const appendable = (empty || saved !== null) && (first === undefined || saved?.last == null || compareEntries(first, saved.last) > 0);
+    let written: Written;
+    if (appendable) {
+      written = await appendCommit(fs, dataDir, fresh, empty ? null : { key, state: saved as DerivationState });
+    } else {
+      const stamp = await readStamp(fs, dataDir);
+      const trusted = stamp !== null && stamp.sync_log_bytes === key.sync_log_bytes && stamp.last_line_sha256 === key.last_line_sha256;
+      written = await mergeCommit(fs, dataDir, fresh, trusted);
     }
-    await fs.writeDurable(full(dataDir, tempOf(DERIVED_STAMP)), stampText({ version: 1, sync_log_bytes: written.bytes, entries: written.entries }));
+    onProgress?.(1, 3);
+    const stamp = { version: 1 as const, sync_log_bytes: written.key.sync_log_bytes, entries: written.key.entries, last_line_sha256: written.key.last_line_sha256 };
+    await fs.writeDurable(full(dataDir, tempOf(DERIVED_STAMP)), stampText(stamp));
+    await fs.writeDurable(full(dataDir, tempOf(DERIVATION_STATE)), derivationFileText(written.key, written.state));
     await fs.writeDurable(full(dataDir, tempOf(STAGING_BATCH)), stagedFileText(stagedAfter));
-    dirs.add(dirname(full(dataDir, DERIVED_STAMP)));
-    dirs.add(dirname(full(dataDir, STAGING_BATCH)));
+    const targets = [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
     // The temp files' directory entries must be durable before the marker says "rename them".
-    for (const dir of [...dirs].sort()) await fs.syncDir(dir);
+    for (const dir of [...new Set(targets.map((name) => dirname(full(dataDir, name))))].sort()) await fs.syncDir(dir);
     onProgress?.(2, 3);
-    const marker: CommitMarker = {
-      version: 1,
-      renames: [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, STAGING_BATCH].map((to) => ({ from: tempOf(to), to })),
-    };
+    const marker: CommitMarker = { version: 1, renames: targets.map((to) => ({ from: tempOf(to), to })) };
     await writeMarker(fs, dataDir, marker);
     await applyMarker(fs, dataDir, marker);
     onProgress?.(3, 3);
-    return { total: written.entries };
+    return { total: written.key.entries, path: appendable ? 'append' : 'merge' };
   } catch (error) {
     try {
       await recoverCommit(fs, dataDir);
@@ -66,4 +82,68 @@ export async function writeCommit(
     }
     throw error;
   }
+}
+
+/**
+ * The append path. `base` is the journal's key and saved state, or null for an empty journal (then every
+ * file starts empty, whatever an earlier journal left in the directory).
+ */
+async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly PendingEntry[], base: { key: StateKey; state: DerivationState } | null): Promise<Written> {
+  const derivation = createDerivation(base?.state);
+  const log = await appendWriter(fs, dataDir, SYNC_LOG, base?.key.sync_log_bytes ?? 0);
+  let bytes = base?.key.sync_log_bytes ?? 0;
+  let lastLine: string | null = null;
+  try {
+    for (const pending of fresh) {
+      const text = pending.line();
+      lastLine = `${text}\n`;
+      await log.write(lastLine);
+      bytes += Buffer.byteLength(lastLine, 'utf8');
+      derivation.add(reread(text));
+    }
+  } finally {
+    await log.close();
+  }
+  const appended = await writeAppended(fs, dataDir, derivation, (name) => base?.key.appended[name] ?? 0);
+  await writeRendered(fs, dataDir, derivation);
+  const hash = lastLine === null ? (base?.key.last_line_sha256 ?? null) : lineHash(lastLine);
+  return { key: { sync_log_bytes: bytes, entries: derivation.entries(), last_line_sha256: hash, appended }, state: derivation.snapshot() };
+}
+
+/** The merge path: the whole log streamed, the new lines merged in, everything derived from nothing. */
+async function mergeCommit(fs: JournalFs, dataDir: string, fresh: readonly PendingEntry[], trusted: boolean): Promise<Written> {
+  const derivation = createDerivation();
+  const merged = await writeMergedLog(fs, full(dataDir, SYNC_LOG), full(dataDir, tempOf(SYNC_LOG)), fresh, derivation.add, { trusted });
+  const appended = await writeAppended(fs, dataDir, derivation, () => 0);
+  await writeRendered(fs, dataDir, derivation);
+  const hash = merged.lastLine === null ? null : lineHash(merged.lastLine);
+  return { key: { sync_log_bytes: merged.bytes, entries: merged.entries, last_line_sha256: hash, appended }, state: derivation.snapshot() };
+}
+
+/** A temp file holding the first `baseBytes` of `name` (copied, not parsed) and open for appending. */
+async function appendWriter(fs: JournalFs, dataDir: string, name: string, baseBytes: number) {
+  const temp = full(dataDir, tempOf(name));
+  return baseBytes > 0 ? fs.copyAndAppend(full(dataDir, name), temp) : fs.openDurable(temp);
+}
+
+/** Each append-only derived file: its base (when continuing) plus what the derivation appended; returns the new sizes. */
+async function writeAppended(fs: JournalFs, dataDir: string, derivation: Derivation, baseBytes: (name: AppendOnlyFile) => number): Promise<Record<AppendOnlyFile, number>> {
+  const sizes = {} as Record<AppendOnlyFile, number>;
+  const appended = derivation.appended();
+  for (const name of APPEND_ONLY_FILES) {
+    const text = appended.get(name) ?? '';
+    const writer = await appendWriter(fs, dataDir, name, baseBytes(name));
+    try {
+      await writer.write(text);
+    } finally {
+      await writer.close();
+    }
+    sizes[name] = baseBytes(name) + Buffer.byteLength(text, 'utf8');
+  }
+  return sizes;
+}
+
+async function writeRendered(fs: JournalFs, dataDir: string, derivation: Derivation): Promise<void> {
+  const rendered = derivation.render();
+  for (const name of RENDERED_FILES) await fs.writeDurable(full(dataDir, tempOf(name)), rendered.get(name) ?? '');
 }

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { DERIVED_FILES } from '../../shared/journal/index.ts';
 import type { JournalFs } from './fsOps.ts';
-import { COMMIT_MARKER, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
+import { COMMIT_MARKER, DERIVATION_STATE, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 
 /**
  * The commit protocol. Every file a commit changes is first written in full to `<file>.tmp` in the same
@@ -18,7 +18,7 @@ export type CommitMarker = {
 };
 
 /** Every file a commit may replace, relative to the data directory. */
-export const COMMIT_TARGETS: readonly string[] = [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, STAGING_BATCH];
+export const COMMIT_TARGETS: readonly string[] = [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
 
 export function tempOf(relative: string): string {
   return `${relative}.tmp`;
@@ -94,8 +94,17 @@ function parseMarker(text: string): CommitMarker | null {
   }
 }
 
-/** What the derived files were built from; a mismatch on open means they are stale and are rebuilt. */
-export type DerivedStamp = { readonly version: 1; readonly sync_log_bytes: number; readonly entries: number };
+/**
+ * What the derived files were built from; a mismatch on open means they are stale and are rebuilt.
+ * `last_line_sha256` (the SHA-256 of the log's last line, hex) was added later: a stamp without it is
+ * still read, it only cannot vouch for the log's content.
+ */
+export type DerivedStamp = {
+  readonly version: 1;
+  readonly sync_log_bytes: number;
+  readonly entries: number;
+  readonly last_line_sha256?: string | null;
+};
 
 export function stampText(stamp: DerivedStamp): string {
   return JSON.stringify(stamp) + '\n';
@@ -106,9 +115,9 @@ export async function readStamp(fs: JournalFs, dataDir: string): Promise<Derived
   if (text === null) return null;
   try {
     const value = JSON.parse(text) as Partial<DerivedStamp>;
-    return value.version === 1 && typeof value.sync_log_bytes === 'number' && typeof value.entries === 'number'
-      ? { version: 1, sync_log_bytes: value.sync_log_bytes, entries: value.entries }
-      : null;
+    if (value.version !== 1 || typeof value.sync_log_bytes !== 'number' || typeof value.entries !== 'number') return null;
+    const hash = typeof value.last_line_sha256 === 'string' || value.last_line_sha256 === null ? { last_line_sha256: value.last_line_sha256 } : {};
+    return { version: 1, sync_log_bytes: value.sync_log_bytes, entries: value.entries, ...hash };
   } catch {
     return null;
   }

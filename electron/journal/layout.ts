@@ -10,6 +10,12 @@ export const LOCK_FILE = 'qthink.lock';
 export const COMMIT_MARKER = 'state/commit.json';
 /** What the derived files were built from (sync_log size and entry count), to notice stale files on open. */
 export const DERIVED_STAMP = 'state/derived.json';
+/**
+ * The derivation state (shared/journal/derivation.ts) after the last line of sync_log.jsonl: what lets a
+ * commit of later trades fold only the new ones. Keyed by the log it was folded from; without a matching
+ * one, a commit derives from sync_log.jsonl in full.
+ */
+export const DERIVATION_STATE = 'state/derivation.json';
 
 export function barsPath(symbol: string, date: string): string {
   return `market/bars/${safeSegment(symbol)}/${date}.json`;

@@ -5,11 +5,14 @@ import { assessBatch } from '../../shared/engine/assessBatch.ts';
 import { normalizeSymbol, tradeDay } from '../../shared/engine/marketIndex.ts';
 import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../shared/market/sessionLevels.ts';
 import type { ImportBundle } from '../../shared/importers/importBundle.ts';
-import { writeAtomic, type JournalFs } from './fsOps.ts';
+import { writeAtomicPieces, type JournalFs } from './fsOps.ts';
 import { full } from './commitProtocol.ts';
 import { STAGING_BATCH } from './layout.ts';
 import type { MarketStore } from './marketStore.ts';
+import { stagedFilePieces, stagedUnreadable } from './stagedFile.ts';
 import { appendUnique, emptyStagedFile, rowErrorKey, stagedFileSchema, type StagedFile } from './stagedState.ts';
+
+export { stagedFileText } from './stagedFile.ts';
 
 /** Calendar days of bars loaded before a trade's day: the engine looks back this far for prior sessions. */
 export const BARS_LOOKBACK_DAYS = PRIOR_SESSION_LOOKBACK_DAYS + 1;
@@ -23,16 +26,12 @@ export async function readStagedFile(fs: JournalFs, dataDir: string): Promise<St
   const text = await fs.readText(full(dataDir, STAGING_BATCH));
   if (text === null) return emptyStagedFile();
   const parsed = stagedFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new Error(`${STAGING_BATCH} cannot be read (${parsed.error.issues[0]?.message ?? 'invalid'}); remove it to start a new batch`);
+  if (!parsed.success) throw stagedUnreadable(parsed.error.issues[0]?.message ?? 'invalid');
   return parsed.data;
 }
 
-export function stagedFileText(file: StagedFile): string {
-  return JSON.stringify(file) + '\n';
-}
-
 export async function writeStagedFile(fs: JournalFs, dataDir: string, file: StagedFile): Promise<void> {
-  await writeAtomic(fs, full(dataDir, STAGING_BATCH), stagedFileText(file));
+  await writeAtomicPieces(fs, full(dataDir, STAGING_BATCH), stagedFilePieces(file));
 }
 
 /**

@@ -15,6 +15,8 @@ import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type 
 import { SYNC_LOG } from './layout.ts';
 import { acquireLock, type JournalLock } from './lock.ts';
 import { createMarketStore } from './marketStore.ts';
+import { pendingFromStaged } from './commitEntries.ts';
+import { readStagedForCommit } from './stagedFile.ts';
 import { mergeIntoStaged, readStagedFile, writeStagedFile, type ProgressCallback } from './staging.ts';
 import { emptyStagedFile, stagedView, type Override, type StagedBatch } from './stagedState.ts';
 import { readCommittedIds } from './syncLog.ts';
@@ -161,18 +163,17 @@ function createStore(dataDir: string, fs: JournalFs, readOnly: boolean, now: () 
       }),
     commit: (commitOptions = {}) =>
       writable(async () => {
-        const staged = await readStagedFile(fs, dataDir);
-        const view = stagedView(staged, applyOverride);
-        const fresh = view.entries.filter((entry) => !committed.has(entry.id));
-        const skipped = view.entries.length - fresh.length;
+        const staged = await readStagedForCommit(fs, dataDir);
         const after = { ...emptyStagedFile(), updated_at: now().toISOString() };
-        if (fresh.length === 0) {
-          if (view.entries.length > 0 || staged.errors.length > 0) await writeStagedFile(fs, dataDir, after);
-          return { added: 0, skipped, total: committed.size };
+        const hadErrors = staged.errors.length > 0;
+        const batch = pendingFromStaged(staged, committed, applyOverride);
+        if (batch.pending.length === 0) {
+          if (batch.staged > 0 || hadErrors) await writeStagedFile(fs, dataDir, after);
+          return { added: 0, skipped: batch.skipped, total: committed.size };
         }
-        const { total } = await writeCommit(fs, dataDir, fresh, after, commitOptions.onProgress);
-        for (const entry of fresh) committed.add(entry.id);
-        return { added: fresh.length, skipped, total };
+        const { total } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, commitOptions.onProgress);
+        for (const entry of batch.pending) committed.add(entry.id);
+        return { added: batch.pending.length, skipped: batch.skipped, total };
       }),
     listCommitted: (filter) => exclusive(() => listEntries(fs, dataDir, filter)),
     readDerived: (name) =>

@@ -34,15 +34,8 @@ export function confusionLine(entry: JournalEntry): ConfusionLine | null {
   };
 }
 
-export class ConfusionAccumulator {
-  private readonly lines: string[] = [];
-
-  add(entry: JournalEntry): void {
-    const line = confusionLine(entry);
-    if (line) this.lines.push(JSON.stringify(line));
-  }
-
-  render(): string {
-    return this.lines.map((line) => `${line}\n`).join('');
-  }
+/** What one entry appends to the append-only `mesh_confusion_log.jsonl`: its line, or nothing. */
+export function confusionText(entry: JournalEntry): string {
+  const line = confusionLine(entry);
+  return line ? `${JSON.stringify(line)}\n` : '';
 }

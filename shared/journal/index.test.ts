@@ -5,7 +5,7 @@ import { tradeRecordSchema } from '../domain/trade.ts';
 import { assessTrade } from '../engine/assessTrade.ts';
 import { replayReinforcement } from '../engine/reinforcement.ts';
 import { DERIVED_FILES, createJournalAccumulator, deriveJournalFiles, replayInJournalOrder } from './index.ts';
-import { jsonText } from './jsonText.ts';
+import { RawJson, jsonText } from './jsonText.ts';
 
 const minute = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 
@@ -115,5 +115,12 @@ describe('derived journal files', () => {
     const value = { a: [1, { b: 2 }], c: {}, d: [] as number[], e: { f: { g: [1, 2] } } };
     expect(jsonText(value)).toBe(JSON.stringify(value, null, 2) + '\n');
     expect(jsonText(value, 2)).toBe('{\n  "a": [\n    1,\n    {"b":2}\n  ],\n  "c": {},\n  "d": [],\n  "e": {\n    "f": {"g":[1,2]}\n  }\n}\n');
+  });
+
+  it('jsonText places text already written as JSON (RawJson) as it is, where the value would have been', () => {
+    const points = [{ trade_id: 'a"b', timestamp: 't', weight: 1.25 }];
+    const raw = points.map((point) => new RawJson(JSON.stringify(point)));
+    expect(jsonText({ history: raw }, 2)).toBe(jsonText({ history: points }, 2));
+    expect(jsonText({ history: raw })).toBe('{\n  "history": [\n    {"trade_id":"a\\"b","timestamp":"t","weight":1.25}\n  ]\n}\n');
   });
 });

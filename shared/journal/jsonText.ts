@@ -8,7 +8,16 @@ export function jsonText(value: unknown, inlineFromDepth = Number.POSITIVE_INFIN
   return write(value, 0, inlineFromDepth) + '\n';
 }
 
+/**
+ * A value already written as one-line JSON (what JSON.stringify would give), placed as it is: long lists
+ * of small records (a weight history of years) are then written with a template, not walked key by key.
+ */
+export class RawJson {
+  constructor(readonly text: string) {}
+}
+
 function write(value: unknown, depth: number, inlineFrom: number): string {
+  if (value instanceof RawJson) return value.text;
   if (depth >= inlineFrom || value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   const pad = '  '.repeat(depth + 1);
   const close = '  '.repeat(depth);

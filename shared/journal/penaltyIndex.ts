@@ -30,13 +30,42 @@ export type PenaltyGroupJson = {
 
 export type PenaltyDimension = 'agent' | 'setup_archetype' | 'time_block';
 
+type GroupSnapshot = Omit<PenaltyGroup, 'byCondition'> & { byCondition: [string, number][] };
+
+/** The penalty index as plain data (the saved derivation state); maps are key/value pairs. */
+export type PenaltySnapshot = {
+  readonly totals: GroupSnapshot;
+  readonly groups: Record<PenaltyDimension, [string, GroupSnapshot][]>;
+};
+
+const DIMENSIONS: readonly PenaltyDimension[] = ['agent', 'setup_archetype', 'time_block'];
+
 export class PenaltyIndex {
-  readonly totals: PenaltyGroup = emptyGroup();
-  private readonly groups: Record<PenaltyDimension, Map<string, PenaltyGroup>> = {
-    agent: new Map(),
-    setup_archetype: new Map(),
-    time_block: new Map(),
-  };
+  private constructor(
+    readonly totals: PenaltyGroup,
+    private readonly groups: Record<PenaltyDimension, Map<string, PenaltyGroup>>,
+  ) {}
+
+  static empty(): PenaltyIndex {
+    return new PenaltyIndex(emptyGroup(), { agent: new Map(), setup_archetype: new Map(), time_block: new Map() });
+  }
+
+  /** Continues from a snapshot: adding more entries then gives what one pass over all of them gives. */
+  static restore(snapshot: PenaltySnapshot): PenaltyIndex {
+    const restoreGroup = (group: GroupSnapshot): PenaltyGroup => ({ ...group, byCondition: new Map(group.byCondition) });
+    const map = (dimension: PenaltyDimension): Map<string, PenaltyGroup> =>
+      new Map(snapshot.groups[dimension].map(([key, group]) => [key, restoreGroup(group)]));
+    return new PenaltyIndex(restoreGroup(snapshot.totals), { agent: map('agent'), setup_archetype: map('setup_archetype'), time_block: map('time_block') });
+  }
+
+  snapshot(): PenaltySnapshot {
+    const plain = (group: PenaltyGroup): GroupSnapshot => ({ ...group, byCondition: [...group.byCondition] });
+    const groups = Object.fromEntries(DIMENSIONS.map((dimension) => [dimension, [...this.groups[dimension]].map(([key, group]) => [key, plain(group)])])) as Record<
+      PenaltyDimension,
+      [string, GroupSnapshot][]
+    >;
+    return { totals: plain(this.totals), groups };
+  }
 
   add(entry: JournalEntry): void {
     const conditions = entry.flags.filter((flag) => flag.startsWith(PENALTY_FLAG_PREFIX)).map((flag) => flag.slice(PENALTY_FLAG_PREFIX.length));

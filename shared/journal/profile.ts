@@ -1,5 +1,5 @@
 import { SETUP_ARCHETYPES, TIME_BLOCKS } from '../domain/journal.ts';
-import { INITIAL_WEIGHT, type ReinforcementResult } from '../engine/reinforcement.ts';
+import { INITIAL_WEIGHT } from '../engine/reinforcement.ts';
 import {
   CONFLICT_FAILURE_PENALTY,
   EXIT_LATE_EXIT_PENALTY,
@@ -7,9 +7,10 @@ import {
   REGRET_SUM_PENALTY,
   REGRET_SUM_PENALTY_THRESHOLD,
 } from '../engine/penalties.ts';
-import { jsonText } from './jsonText.ts';
-import { summarizeUpdates } from './meshConfig.ts';
+import { RawJson, jsonText } from './jsonText.ts';
+import type { CompactColumns } from './compactColumns.ts';
 import { type PenaltyDimension, type PenaltyIndex, penaltyJson } from './penaltyIndex.ts';
+import type { ReinforcementTracker } from './reinforcementTrack.ts';
 import { WEIGHT_DECIMALS, byCodeUnit, round } from './stats.ts';
 
 export const REINFORCEMENT_PROFILE_FILE = 'reinforcement_profile.json';
@@ -28,24 +29,25 @@ const INLINE_DEPTH = 4;
  * `reinforcement_profile.json`: each agent's weight history (one point per trade that moved it, in exit
  * order) and the penalty factors in force, per agent, archetype and time block, for future signal scoring.
  */
-export function renderProfile(reinforcement: ReinforcementResult, penalties: PenaltyIndex): string {
-  const updates = summarizeUpdates(reinforcement);
-  const history = new Map<string, { trade_id: string; timestamp: string; weight: number }[]>();
-  for (const point of reinforcement.history) {
-    const points = history.get(point.agent) ?? [];
-    points.push({ trade_id: point.trade_id, timestamp: point.timestamp, weight: round(point.weight, WEIGHT_DECIMALS) });
-    history.set(point.agent, points);
-  }
+export function renderProfile(reinforcement: ReinforcementTracker, columns: CompactColumns, penalties: PenaltyIndex): string {
+  const weights = reinforcement.currentWeights();
   const agents: Record<string, unknown> = {};
-  for (const name of Object.keys(reinforcement.weights).sort(byCodeUnit)) {
-    const summary = updates.get(name);
+  for (const name of Object.keys(weights).sort(byCodeUnit)) {
+    const track = reinforcement.track(name);
+    // One point a line, {trade_id, timestamp, weight} as JSON.stringify writes it (weights are finite).
+    const history = (track?.historyRows ?? []).map(
+      (row, index) =>
+        new RawJson(
+          `{"trade_id":${JSON.stringify(columns.id[row] ?? '')},"timestamp":${JSON.stringify(columns.timestamp[row] ?? '')},"weight":${String(track?.historyWeights[index] ?? INITIAL_WEIGHT)}}`,
+        ),
+    );
     agents[name] = {
       initial_weight: INITIAL_WEIGHT,
-      current_weight: round(reinforcement.weights[name] ?? INITIAL_WEIGHT, WEIGHT_DECIMALS),
-      updates: summary?.updates ?? 0,
-      raised: summary?.raised ?? 0,
-      lowered: summary?.lowered ?? 0,
-      history: history.get(name) ?? [],
+      current_weight: round(weights[name] ?? INITIAL_WEIGHT, WEIGHT_DECIMALS),
+      updates: track?.updates ?? 0,
+      raised: track?.raised ?? 0,
+      lowered: track?.lowered ?? 0,
+      history,
     };
   }
   const byDimension = (dimension: PenaltyDimension, order: readonly string[]): Record<string, unknown> => {

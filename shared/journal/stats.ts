@@ -112,6 +112,17 @@ export class GroupedStats {
     const rest = [...this.groups.keys()].filter((key) => !order.includes(key)).sort(byCodeUnit);
     return [...known, ...rest];
   }
+
+  /** Key and counters pairs: a plain form for the saved derivation state (keys are trader data, never object keys). */
+  snapshot(): [string, StatsAccumulator][] {
+    return [...this.groups];
+  }
+
+  static restore(pairs: readonly (readonly [string, StatsAccumulator])[]): GroupedStats {
+    const grouped = new GroupedStats();
+    for (const [key, stats] of pairs) grouped.groups.set(key, stats);
+    return grouped;
+  }
 }
 
 export function byCodeUnit(a: string, b: string): number {

@@ -2,12 +2,24 @@ import { FINAL_LABELS, SETUP_ARCHETYPES, TIME_BLOCKS, type JournalEntry } from '
 import type { MemoryTrigger } from '../engine/memoryTriggers.ts';
 import { INITIAL_WEIGHT } from '../engine/reinforcement.ts';
 import { tradeDay } from '../engine/marketIndex.ts';
-import { GroupedStats, RATIO_DECIMALS, WEIGHT_DECIMALS, addStats, newStats, round, statsJson } from './stats.ts';
+import { GroupedStats, RATIO_DECIMALS, WEIGHT_DECIMALS, addStats, newStats, round, statsJson, type StatsAccumulator } from './stats.ts';
 import type { JournalSpan } from './signalScoringLogic.ts';
 
 export const SUMMARY_FILE = 'qthink_journal_summary.json';
 
 type SignalCounts = { signals: number; aligned: number; conflicted: number; right: number };
+
+/** The summary's counters as plain data (the saved derivation state); maps are key/value pairs. */
+export type SummarySnapshot = {
+  readonly totals: StatsAccumulator;
+  readonly by_block: [string, StatsAccumulator][];
+  readonly by_archetype: [string, StatsAccumulator][];
+  readonly by_label: [string, StatsAccumulator][];
+  readonly by_agent: [string, StatsAccumulator][];
+  readonly signals: [string, SignalCounts][];
+  readonly first_day: string | null;
+  readonly last_day: string | null;
+};
 
 /**
  * `qthink_journal_summary.json`, the seed's "meta pattern journaling": totals, statistics per time block,
@@ -15,14 +27,41 @@ type SignalCounts = { signals: number; aligned: number; conflicted: number; righ
  * and the memory triggers. Accumulated in one pass.
  */
 export class SummaryAccumulator {
-  private readonly totals = newStats();
-  private readonly byBlock = new GroupedStats();
-  private readonly byArchetype = new GroupedStats();
-  private readonly byLabel = new GroupedStats();
-  private readonly byAgent = new GroupedStats();
-  private readonly signals = new Map<string, SignalCounts>();
+  private totals = newStats();
+  private byBlock = new GroupedStats();
+  private byArchetype = new GroupedStats();
+  private byLabel = new GroupedStats();
+  private byAgent = new GroupedStats();
+  private signals = new Map<string, SignalCounts>();
   private firstDay: string | null = null;
   private lastDay: string | null = null;
+
+  snapshot(): SummarySnapshot {
+    return {
+      totals: this.totals,
+      by_block: this.byBlock.snapshot(),
+      by_archetype: this.byArchetype.snapshot(),
+      by_label: this.byLabel.snapshot(),
+      by_agent: this.byAgent.snapshot(),
+      signals: [...this.signals],
+      first_day: this.firstDay,
+      last_day: this.lastDay,
+    };
+  }
+
+  /** Continues from a snapshot: adding more entries then gives what one pass over all of them gives. */
+  static restore(snapshot: SummarySnapshot): SummaryAccumulator {
+    const summary = new SummaryAccumulator();
+    summary.totals = snapshot.totals;
+    summary.byBlock = GroupedStats.restore(snapshot.by_block);
+    summary.byArchetype = GroupedStats.restore(snapshot.by_archetype);
+    summary.byLabel = GroupedStats.restore(snapshot.by_label);
+    summary.byAgent = GroupedStats.restore(snapshot.by_agent);
+    summary.signals = new Map(snapshot.signals);
+    summary.firstDay = snapshot.first_day;
+    summary.lastDay = snapshot.last_day;
+    return summary;
+  }
 
   add(entry: JournalEntry): void {
     addStats(this.totals, entry);

@@ -86,7 +86,7 @@ export function tradesArbitrary(min: number, max: number): fc.Arbitrary<TradeRec
 }
 
 /**
- * A file system that dies at its `failAt`-th mutating step (write, rename, remove, fsync of a directory):
+ * A file system that dies at its `failAt`-th mutating step (write, copy, rename, remove, fsync of a directory):
  * that step and every later one throw, as if the process had crashed there.
  */
 export function crashingFs(failAt: number): { fs: JournalFs; steps: () => number } {
@@ -104,6 +104,17 @@ export function crashingFs(failAt: number): { fs: JournalFs; steps: () => number
     openDurable: async (path) => {
       step();
       const writer = await nodeFs.openDurable(path);
+      return {
+        write: (text) => writer.write(text),
+        close: async () => {
+          await writer.close();
+          step();
+        },
+      };
+    },
+    copyAndAppend: async (from, to) => {
+      step();
+      const writer = await nodeFs.copyAndAppend(from, to);
       return {
         write: (text) => writer.write(text),
         close: async () => {
