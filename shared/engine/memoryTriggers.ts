@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { REGRET_DIMENSIONS, TIME_BLOCKS } from '../domain/journal.ts';
 import type { JournalEntry } from '../domain/journal.ts';
+import { mannWhitneyByTieGroups, mannWhitneyGreater, tieGroups, type TieGroups } from './rankTests.ts';
 import { representativeSignals } from './reinforcement.ts';
+
+export { mannWhitneyGreater, normalUpperTail, type MannWhitney } from './rankTests.ts';
 
 /**
  * Seed step 7, memory triggers: patterns worth committing to an assistant's memory. Each is a one-sided
@@ -85,50 +88,9 @@ export function binomialUpperTail(k: number, n: number, p: number): number {
   return Math.min(1, total);
 }
 
-/** Complementary error function (Numerical Recipes erfcc, fractional error < 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return x >= 0 ? r : 2 - r;
-}
-
-/** P(Z ≥ z) for a standard normal Z. */
-export function normalUpperTail(z: number): number {
-  return 0.5 * erfc(z / Math.SQRT2);
-}
-
 /** Cohen's h between two proportions: 2·asin√p₁ − 2·asin√p₂. */
 export function cohensH(p1: number, p2: number): number {
   return 2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2));
-}
-
-export type MannWhitney = { readonly u: number; readonly rankBiserial: number; readonly pGreater: number };
-
-/** Mann–Whitney U of `group` against `rest`, one-sided "group tends higher". */
-export function mannWhitneyGreater(group: readonly number[], rest: readonly number[]): MannWhitney {
-  const n1 = group.length;
-  const n2 = rest.length;
-  const pooled = [...group.map((value) => ({ value, inGroup: true })), ...rest.map((value) => ({ value, inGroup: false }))].sort((a, b) => a.value - b.value);
-  const total = pooled.length;
-  let rankSum = 0;
-  let tieTerm = 0;
-  for (let start = 0; start < total; ) {
-    let end = start;
-    while (end + 1 < total && pooled[end + 1]?.value === pooled[start]?.value) end += 1;
-    const averageRank = (start + end) / 2 + 1;
-    const ties = end - start + 1;
-    tieTerm += ties ** 3 - ties;
-    for (let i = start; i <= end; i += 1) if (pooled[i]?.inGroup) rankSum += averageRank;
-    start = end + 1;
-  }
-  const u = rankSum - (n1 * (n1 + 1)) / 2;
-  const mean = (n1 * n2) / 2;
-  const variance = ((n1 * n2) / 12) * (total + 1 - tieTerm / (total * (total - 1)));
-  const pGreater = variance > 0 ? normalUpperTail((u - mean - 0.5) / Math.sqrt(variance)) : 1;
-  return { u, rankBiserial: (2 * u) / (n1 * n2) - 1, pGreater: Math.min(1, Math.max(0, pGreater)) };
 }
 
 // ---- patterns ---------------------------------------------------------------------------------------
@@ -140,9 +102,19 @@ const pct = (value: number): string => `${Math.round(value * 100)} %`;
 const fmtP = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
 const sortedIds = (entries: readonly JournalEntry[]): string[] => entries.map((entry) => entry.id).sort();
 
-/** A pattern tested on the journal: its evidence, and whether its effect is large and in the stated direction. */
-type Tested = { readonly evidence: Evidence; readonly effectHolds: boolean; /** The unrounded p-value, for the adjustment. */ readonly p: number };
+/**
+ * A pattern tested on the journal: its evidence, and whether its effect is large and in the stated direction.
+ * `members` lists the trades behind it; their sorted ids fill `trade_ids` only when the pattern fires.
+ */
+type Tested = {
+  readonly evidence: Evidence;
+  readonly effectHolds: boolean;
+  /** The unrounded p-value, for the adjustment. */
+  readonly p: number;
+  readonly members: () => readonly JournalEntry[];
+};
 type Candidate = Tested & { readonly kind: MemoryTrigger['kind']; readonly subject: string; readonly statement: (p: string) => string };
+type RegretDimension = (typeof REGRET_DIMENSIONS)[number];
 
 /** One-sided binomial test that `count` (wins or losses) of the decided trades exceeds a coin flip. */
 function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Tested | null {
@@ -157,6 +129,7 @@ function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Te
   return {
     p,
     effectHolds: h >= MINIMUM_EFFECT_SIZE,
+    members: () => decided,
     evidence: {
       measure: side === 'wins' ? 'win_rate' : 'loss_rate',
       n,
@@ -169,35 +142,79 @@ function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Te
       p_value: significant(p),
       test: `exact binomial, one-sided, ${side} vs ${COIN_FLIP}`,
       minimum_sample: MINIMUM_SAMPLE,
-      trade_ids: sortedIds(decided),
+      trade_ids: [],
     },
   };
 }
 
-/** One-sided Mann–Whitney test that `measure` is higher in `group` than in `rest`. */
-function higherTest(group: readonly JournalEntry[], rest: readonly JournalEntry[], measure: (typeof REGRET_DIMENSIONS)[number]): Tested | null {
-  const scored = group.filter((entry) => entry[measure] !== null);
-  const groupValues = scored.map((entry) => entry[measure] ?? 0);
-  const restValues = rest.map((entry) => entry[measure]).filter((value): value is number => value !== null);
-  if (groupValues.length < MINIMUM_SAMPLE || restValues.length < MINIMUM_SAMPLE) return null;
-  const test = mannWhitneyGreater(groupValues, restValues);
-  const groupMean = mean(groupValues);
-  const restMean = mean(restValues);
+/**
+ * The journal under test. Each regret dimension is read once into a column, and sorted once into tie groups
+ * shared by all of its tests (five time blocks, every agent), on first use.
+ */
+type Journal = {
+  readonly entries: readonly JournalEntry[];
+  readonly columns: Map<RegretDimension, { readonly values: readonly (number | null)[]; readonly ties: TieGroups | null }>;
+};
+
+function columnOf(journal: Journal, measure: RegretDimension): { readonly values: readonly (number | null)[]; readonly ties: TieGroups | null } {
+  const known = journal.columns.get(measure);
+  if (known !== undefined) return known;
+  const values = journal.entries.map((entry) => entry[measure]);
+  const column = { values, ties: tieGroups(values) };
+  journal.columns.set(measure, column);
+  return column;
+}
+
+/**
+ * One-sided Mann–Whitney test that `measure` is higher in the group than in the rest (both given as indexes
+ * into the journal). Means add the values in journal order, as the plain version did.
+ */
+function higherTest(journal: Journal, groupIndexes: readonly number[], restIndexes: readonly number[], measure: RegretDimension): Tested | null {
+  const { values, ties } = columnOf(journal, measure);
+  let groupCount = 0;
+  let groupSum = 0;
+  for (const index of groupIndexes) {
+    const value = values[index];
+    if (value === null) continue;
+    groupCount += 1;
+    groupSum += value ?? 0;
+  }
+  let restCount = 0;
+  let restSum = 0;
+  for (const index of restIndexes) {
+    // An absent value (a partial line) is not null: it counts, and its sum is NaN, as in the plain version.
+    const value = values[index] as number | null;
+    if (value === null) continue;
+    restCount += 1;
+    restSum += value;
+  }
+  if (groupCount < MINIMUM_SAMPLE || restCount < MINIMUM_SAMPLE) return null;
+  const scoredOf = (indexes: readonly number[]): number[] => indexes.filter((index) => values[index] !== null);
+  const test =
+    ties === null
+      ? mannWhitneyGreater(
+          scoredOf(groupIndexes).map((index) => values[index] ?? 0),
+          scoredOf(restIndexes).map((index) => values[index] as number),
+        )
+      : mannWhitneyByTieGroups(ties, groupIndexes, restIndexes);
+  const groupMean = groupSum / groupCount;
+  const restMean = restSum / restCount;
   return {
     p: test.pGreater,
     effectHolds: test.rankBiserial >= MINIMUM_EFFECT_SIZE && groupMean > restMean,
+    members: () => scoredOf(groupIndexes).map((index) => journal.entries[index] as JournalEntry),
     evidence: {
       measure,
-      n: groupValues.length,
+      n: groupCount,
       mean: round(groupMean, 4),
-      baseline_n: restValues.length,
+      baseline_n: restCount,
       baseline: round(restMean, 4),
       effect_size: round(test.rankBiserial, 4),
       effect_measure: 'rank_biserial',
       p_value: significant(test.pGreater),
       test: 'Mann–Whitney U, one-sided (higher), normal approximation',
       minimum_sample: MINIMUM_SAMPLE,
-      trade_ids: sortedIds(scored),
+      trade_ids: [],
     },
   };
 }
@@ -232,13 +249,14 @@ function archetypeCandidates(entries: readonly JournalEntry[]): Candidate[] {
   return candidates;
 }
 
-function timeBlockCandidates(entries: readonly JournalEntry[]): Candidate[] {
+function timeBlockCandidates(journal: Journal): Candidate[] {
   const candidates: Candidate[] = [];
   for (const block of TIME_BLOCKS) {
-    const group = entries.filter((entry) => entry.time_block === block);
-    const rest = entries.filter((entry) => entry.time_block !== block);
+    const group: number[] = [];
+    const rest: number[] = [];
+    journal.entries.forEach((entry, index) => (entry.time_block === block ? group : rest).push(index));
     for (const dimension of REGRET_DIMENSIONS) {
-      const test = higherTest(group, rest, dimension);
+      const test = higherTest(journal, group, rest, dimension);
       if (test === null) continue;
       const { evidence } = test;
       candidates.push({
@@ -252,18 +270,21 @@ function timeBlockCandidates(entries: readonly JournalEntry[]): Candidate[] {
   return candidates;
 }
 
-function agentCandidates(entries: readonly JournalEntry[]): Candidate[] {
-  const alignedBy = new Map<string, JournalEntry[]>();
-  for (const entry of entries) {
+function agentCandidates(journal: Journal): Candidate[] {
+  const { entries } = journal;
+  const alignedBy = new Map<string, { entries: JournalEntry[]; indexes: number[] }>();
+  entries.forEach((entry, index) => {
     for (const signal of representativeSignals(entry.agents)) {
       if (!signal.aligned) continue;
       const list = alignedBy.get(signal.name);
-      if (list) list.push(entry);
-      else alignedBy.set(signal.name, [entry]);
+      if (list) {
+        list.entries.push(entry);
+        list.indexes.push(index);
+      } else alignedBy.set(signal.name, { entries: [entry], indexes: [index] });
     }
-  }
+  });
   const candidates: Candidate[] = [];
-  for (const [agent, aligned] of alignedBy) {
+  for (const [agent, { entries: aligned, indexes: alignedIndexes }] of alignedBy) {
     const alpha = rateTest(aligned, 'wins');
     if (alpha !== null) {
       const { evidence } = alpha;
@@ -285,7 +306,11 @@ function agentCandidates(entries: readonly JournalEntry[]): Candidate[] {
       });
     }
     const alignedIds = new Set(aligned.map((entry) => entry.id));
-    const decay = higherTest(aligned, entries.filter((entry) => !alignedIds.has(entry.id)), 'decay_regret');
+    const others: number[] = [];
+    entries.forEach((entry, index) => {
+      if (!alignedIds.has(entry.id)) others.push(index);
+    });
+    const decay = higherTest(journal, alignedIndexes, others, 'decay_regret');
     if (decay !== null) {
       const { evidence } = decay;
       candidates.push({
@@ -326,14 +351,15 @@ const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * without the adjustment a few would pass by chance in almost every journal.
  */
 export function findMemoryTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
-  const candidates = [...archetypeCandidates(entries), ...timeBlockCandidates(entries), ...agentCandidates(entries)];
+  const journal: Journal = { entries, columns: new Map() };
+  const candidates = [...archetypeCandidates(entries), ...timeBlockCandidates(journal), ...agentCandidates(journal)];
   const adjusted = benjaminiHochberg(candidates.map((candidate) => candidate.p));
   const family = candidates.length;
   const triggers: MemoryTrigger[] = [];
   candidates.forEach((candidate, index) => {
     const q = adjusted[index] ?? 1;
     if (!(q < SIGNIFICANCE_LEVEL && candidate.effectHolds)) return;
-    const evidence: Evidence = { ...candidate.evidence, p_adjusted: significant(q), family_size: family };
+    const evidence: Evidence = { ...candidate.evidence, trade_ids: sortedIds(candidate.members()), p_adjusted: significant(q), family_size: family };
     const p = `${fmtP(candidate.evidence.p_value)}, ${fmtP(q).replace('p', 'adjusted p')} over ${family} pattern${family === 1 ? '' : 's'} tested`;
     triggers.push({ kind: candidate.kind, subject: candidate.subject, statement: candidate.statement(p), evidence });
   });

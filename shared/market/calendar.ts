@@ -1,11 +1,15 @@
 import { DateTime } from 'luxon';
+import { fastParseIsoWithOffset } from './isoTimestamp.ts';
+import { FAST_FROM_MS, FAST_UNTIL_MS, MARKET_ZONE, fastDateParts, fastEtClock, fastEtMinuteToMs } from './marketZone.ts';
 
 /**
  * The US equity-options session calendar in America/New_York, from the tz database (never from the
  * machine's zone): regular hours, NYSE holidays and the 13:00 ET early closes, so time to expiry and the
- * last time block use the day's real close.
+ * last time block use the day's real close. The offset comes from the tz database through luxon, asked
+ * once per UTC day (per hour on a day the clocks change, see marketZone.ts); the functions below answer
+ * exactly what luxon answers.
  */
-export const MARKET_ZONE = 'America/New_York';
+export { MARKET_ZONE };
 export const REGULAR_OPEN_MINUTE = 9 * 60 + 30;
 export const REGULAR_CLOSE_MINUTE = 16 * 60;
 export const EARLY_CLOSE_MINUTE = 13 * 60;
@@ -41,12 +45,15 @@ export type SessionDay = {
 
 /** Epoch ms from an ISO 8601 string with offset ("T" or space between date and time), NaN when unreadable. */
 export function parseTimestamp(text: string): number {
-  const normalized = text.trim().replace(' ', 'T');
-  const parsed = DateTime.fromISO(normalized, { setZone: true });
+  const trimmed = text.trim();
+  const fast = fastParseIsoWithOffset(trimmed);
+  if (fast !== null) return fast;
+  const parsed = DateTime.fromISO(trimmed.replace(' ', 'T'), { setZone: true });
   return parsed.isValid ? parsed.toMillis() : Number.NaN;
 }
 
 export function etClock(epochMs: number): EtClock {
+  if (epochMs >= FAST_FROM_MS && epochMs < FAST_UNTIL_MS) return fastEtClock(epochMs);
   const dt = DateTime.fromMillis(epochMs, { zone: MARKET_ZONE });
   return {
     date: dt.toFormat('yyyy-MM-dd'),
@@ -57,6 +64,8 @@ export function etClock(epochMs: number): EtClock {
 
 /** Epoch ms of a wall-clock minute of a New York day. */
 export function etMinuteToMs(date: string, minuteOfDay: number): number {
+  const parts = Number.isFinite(minuteOfDay) ? fastDateParts(date) : null;
+  if (parts !== null) return fastEtMinuteToMs(parts, minuteOfDay);
   const base = DateTime.fromISO(date, { zone: MARKET_ZONE }).startOf('day');
   const whole = Math.floor(minuteOfDay);
   return base.set({ hour: Math.floor(whole / 60), minute: whole % 60 }).toMillis() + (minuteOfDay - whole) * 60000;
@@ -144,7 +153,27 @@ export function isEarlyClose(date: string): boolean {
   return false;
 }
 
+/** Distinct dates remembered by sessionDay: some forty years of calendar days; the oldest goes first. */
+const SESSION_CACHE_LIMIT = 15_000;
+const sessionCache = new Map<string, SessionDay>();
+
+/**
+ * The session of a New York calendar day. Remembered per date (the engine asks for the same few thousand
+ * days once per trade); the same frozen object is returned for the same date.
+ */
 export function sessionDay(date: string): SessionDay {
+  const known = sessionCache.get(date);
+  if (known !== undefined) return known;
+  const session = Object.freeze(computeSessionDay(date));
+  if (sessionCache.size >= SESSION_CACHE_LIMIT) {
+    const oldest = sessionCache.keys().next();
+    if (oldest.done !== true) sessionCache.delete(oldest.value);
+  }
+  sessionCache.set(date, session);
+  return session;
+}
+
+function computeSessionDay(date: string): SessionDay {
   const year = Number(date.slice(0, 4));
   const weekday = weekdayOf(year, Number(date.slice(5, 7)), Number(date.slice(8, 10)));
   const isTradingDay = weekday <= 5 && !nyseHolidays(year).has(date);

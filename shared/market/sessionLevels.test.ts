@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Bar } from '../domain/market.ts';
 import { parseYahooBars, pathBars } from '../engine/regret/testkit.ts';
-import { etMinuteToMs, isRegularHours, sessionDay } from './calendar.ts';
-import { MAX_SESSION_DAYS, OPENING_RANGE_MIN, PRIOR_SESSION_LOOKBACK_DAYS, cachedSessionDay, priorSessionBars, regularBarsBetween, regularSessionBars, sessionLevels } from './sessionLevels.ts';
+import { etMinuteToMs, isRegularHours } from './calendar.ts';
+import { MAX_SESSION_DAYS, OPENING_RANGE_MIN, PRIOR_SESSION_LOOKBACK_DAYS, priorSessionBars, regularBarsBetween, regularSessionBars, sessionLevels } from './sessionLevels.ts';
 
 // The real yfinance dump (04:00–19:59 ET rows, pre/post rows with volume 0), read as published.
 const files = import.meta.glob<string>('../../test/fixtures/real/bars/spy-1min-20250708-20250714-yfinance.csv', { query: '?raw', import: 'default', eager: true });
@@ -67,9 +67,5 @@ describe('session levels', () => {
     const thursday = pathBars('2025-07-03', '09:30', [[0, 600], [209, 601]], 0);
     const preMarketOnly = pathBars('2025-07-04', '08:00', [[0, 500], [30, 500]], 0);
     expect(priorSessionBars([...thursday, ...preMarketOnly], '2025-07-07')).toEqual(thursday);
-  });
-
-  it('remembers session days without changing them', () => {
-    for (const date of ['2025-07-03', '2025-07-04', '2025-07-08', '2025-11-28']) expect(cachedSessionDay(date)).toEqual(sessionDay(date));
   });
 });

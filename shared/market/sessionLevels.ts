@@ -1,6 +1,6 @@
 import type { Bar } from '../domain/market.ts';
 import { barsBetween, lowerBound } from './barWindow.ts';
-import { etClock, etMinuteToMs, sessionDay, type SessionDay } from './calendar.ts';
+import { etClock, etMinuteToMs, sessionDay } from './calendar.ts';
 import { vwapAt } from './vwap.ts';
 
 /** The opening range: high and low of the first 15 minutes of regular trading (09:30–09:44 bars). */
@@ -12,20 +12,6 @@ export const MAX_SESSION_DAYS = 120;
 /** The prior session is the last day with regular-hours bars at most 7 calendar days before (long weekends, holidays). */
 export const PRIOR_SESSION_LOOKBACK_DAYS = 7;
 
-const sessionCache = new Map<string, SessionDay>();
-
-/**
- * calendar.sessionDay, remembered per date: a time-zone conversion costs far more than the binary searches
- * around it, and a trader's history has only a few thousand distinct days. Same date, same answer.
- */
-export function cachedSessionDay(date: string): SessionDay {
-  const known = sessionCache.get(date);
-  if (known !== undefined) return known;
-  const session = sessionDay(date);
-  sessionCache.set(date, session);
-  return session;
-}
-
 /**
  * The bars of one New York day's regular session, [open, close) with early closes, found by binary search
  * on the session's bounds. This is exactly the set of bars for which calendar.isRegularHours(bar.time) is
@@ -33,7 +19,7 @@ export function cachedSessionDay(date: string): SessionDay {
  * trusted: files mislabel it, and pre/post-market rows are often bad prints.
  */
 export function regularSessionBars(bars: readonly Bar[], date: string): readonly Bar[] {
-  const session = cachedSessionDay(date);
+  const session = sessionDay(date);
   if (!session.isTradingDay) return [];
   return bars.slice(lowerBound(bars, session.openMs), lowerBound(bars, session.closeMs));
 }
@@ -49,7 +35,7 @@ export function regularBarsBetween(bars: readonly Bar[], fromMs: number, toMs: n
   let date = etClock(fromMs).date;
   const result: Bar[] = [];
   for (let day = 0; day < MAX_SESSION_DAYS && date <= lastDate; day += 1) {
-    const session = cachedSessionDay(date);
+    const session = sessionDay(date);
     if (session.isTradingDay) {
       const from = Math.max(fromMs, session.openMs);
       const to = Math.min(toMs, session.closeMs - 1);
@@ -109,7 +95,7 @@ export function sessionLevels(sessionBars: readonly Bar[], uptoMs?: number): Ses
     if (bar.high > high) high = bar.high;
     if (bar.low < low) low = bar.low;
   }
-  const session = cachedSessionDay(etClock(first.time).date);
+  const session = sessionDay(etClock(first.time).date);
   const rangeEndMs = session.openMs + OPENING_RANGE_MIN * 60_000;
   const last = bars[bars.length - 1];
   let openingRange: SessionLevels['openingRange'] = null;

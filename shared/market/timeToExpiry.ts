@@ -1,5 +1,5 @@
 import type { Years } from './blackScholes.ts';
-import { cachedSessionDay } from './sessionLevels.ts';
+import { sessionDay } from './calendar.ts';
 
 /**
  * The engine's one clock for volatility and time: calendar time, a year being 365 days of 24 hours.
@@ -40,11 +40,11 @@ function previousDay(date: string): string {
 export function expiryCloseMs(expiry: string): number {
   let date = expiry;
   for (let step = 0; step < EXPIRY_ROLLBACK_MAX_DAYS; step += 1) {
-    const session = cachedSessionDay(date);
+    const session = sessionDay(date);
     if (session.isTradingDay) return session.closeMs;
     date = previousDay(date);
   }
-  return cachedSessionDay(expiry).closeMs;
+  return sessionDay(expiry).closeMs;
 }
 
 /** Calendar ms from `nowMs` to the expiry close, floored at MIN_TIME_TO_EXPIRY_MS. */

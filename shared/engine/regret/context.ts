@@ -1,10 +1,10 @@
 import type { Bar, DayContext } from '../../domain/market.ts';
 import type { TradeRecord } from '../../domain/trade.ts';
 import { barAt, barsBetween } from '../../market/barWindow.ts';
-import { etClock, parseTimestamp } from '../../market/calendar.ts';
+import { etClock, parseTimestamp, sessionDay } from '../../market/calendar.ts';
 import { expectedMove } from '../../market/expectedMove.ts';
 import { impliedVolatility, ivFailureReason } from '../../market/impliedVolatility.ts';
-import { cachedSessionDay, priorSessionBars, regularSessionBars } from '../../market/sessionLevels.ts';
+import { priorSessionBars, regularSessionBars } from '../../market/sessionLevels.ts';
 import { MIN_TIME_TO_EXPIRY_MS, msToYears, timeToExpiryYears } from '../../market/timeToExpiry.ts';
 import { vwapSeries } from '../../market/vwap.ts';
 import type { RegretInput } from '../types.ts';
@@ -144,7 +144,7 @@ export function buildRegretContext(input: RegretInput): RegretContext {
   let minutesToCloseAtEntry: number | null = null;
   let expectedMoveToClose: number | null = null;
   if (entry.ms !== null) {
-    const closeMs = cachedSessionDay(entryDate).closeMs;
+    const closeMs = sessionDay(entryDate).closeMs;
     minutesToCloseAtEntry = Math.max(0, (closeMs - entry.ms) / 60_000);
     if (underlyingEntry !== null && volatility.value !== null) {
       const years = msToYears(Math.max(closeMs - entry.ms, MIN_TIME_TO_EXPIRY_MS));

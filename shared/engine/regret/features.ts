@@ -1,5 +1,6 @@
 import { barsBetween, upperBound } from '../../market/barWindow.ts';
-import { cachedSessionDay, OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
+import { sessionDay } from '../../market/calendar.ts';
+import { OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
 import type { RegretInput, TradeFeatures } from '../types.ts';
 import { buildRegretContext, type RegretContext } from './context.ts';
 import { distanceInExpectedMoves } from './pin.ts';
@@ -28,7 +29,7 @@ function keyLevels(context: RegretContext, lookbackStartMs: number): NamedLevel[
     levels.push({ name: 'session high', level: Math.max(...before.map((bar) => bar.high)) });
     levels.push({ name: 'session low', level: Math.min(...before.map((bar) => bar.low)) });
   }
-  const rangeEnd = cachedSessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * 60_000;
+  const rangeEnd = sessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * 60_000;
   const range = rangeEnd <= lookbackStartMs ? barsBetween(bars, Number.NEGATIVE_INFINITY, rangeEnd - 1) : [];
   if (range.length > 0) {
     levels.push({ name: 'opening-range high', level: Math.max(...range.map((bar) => bar.high)) });

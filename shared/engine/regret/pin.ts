@@ -1,5 +1,4 @@
-import { etClock } from '../../market/calendar.ts';
-import { cachedSessionDay } from '../../market/sessionLevels.ts';
+import { etClock, sessionDay } from '../../market/calendar.ts';
 import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
 import { clamp01, price, ratio, roundScore, score } from './scoreMath.ts';
@@ -13,7 +12,7 @@ export const PIN_WEIGHT_AT_CLOSE = 1;
 /** The fraction of the day's session (its real open and close, early closes included) elapsed at `entryMs`, in [0, 1]. */
 export function sessionElapsed(entryMs: number): number {
   const clock = etClock(entryMs);
-  const session = cachedSessionDay(clock.date);
+  const session = sessionDay(clock.date);
   return clamp01((clock.minuteOfDay - session.openMinute) / (session.closeMinute - session.openMinute));
 }
 

@@ -1,7 +1,8 @@
 import type { Bar } from '../../domain/market.ts';
 import type { RegretResult, TradeFeatures } from '../types.ts';
 import { BAR_MS, barsBetween } from '../../market/barWindow.ts';
-import { cachedSessionDay, OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
+import { sessionDay } from '../../market/calendar.ts';
+import { OPENING_RANGE_MIN } from '../../market/sessionLevels.ts';
 import type { RegretContext } from './context.ts';
 import { clamp01, PRICE_TICK, price, ratio, roundScore, score } from './scoreMath.ts';
 
@@ -33,7 +34,7 @@ export function breakoutCandidates(context: RegretContext, lookbackStartMs: numb
   const before = barsBetween(sessionBars, Number.NEGATIVE_INFINITY, lookbackStartMs - 1);
   const sessionExtreme = extreme(before, kind);
   if (sessionExtreme !== null) candidates.push({ name: `session ${kind}`, level: sessionExtreme, kind });
-  const rangeEnd = cachedSessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * BAR_MS;
+  const rangeEnd = sessionDay(context.entryDate).openMs + OPENING_RANGE_MIN * BAR_MS;
   if (rangeEnd <= lookbackStartMs) {
     const range = extreme(barsBetween(sessionBars, Number.NEGATIVE_INFINITY, rangeEnd - 1), kind);
     if (range !== null) candidates.push({ name: `opening-range ${kind}`, level: range, kind });
