@@ -72,7 +72,7 @@ export function weightTable(before: Readonly<Record<string, number>>, after: Rea
     const from = before[agent] ?? initial;
     const to = after[agent] ?? from;
     const change = from === 0 ? null : ((to - from) / from) * 100;
-    return [agent, fixed(from, 3), '→', fixed(to, 3), change === null ? '—' : `${change >= 0 ? '+' : ''}${fixed(change, 1)}%`];
+    return [agent, `${fixed(from, 3)} → ${fixed(to, 3)}`, change === null ? '—' : `${change >= 0 ? '+' : ''}${fixed(change, 1)}%`];
   });
-  return textTable(['agent', 'before', '', 'after', 'change'], rows);
+  return textTable(['agent', 'weight before → after', 'change'], rows);
 }

@@ -8,7 +8,10 @@ import { ROOT } from './serve.ts';
 const hasElectronBinary = existsSync(join(ROOT, 'node_modules', 'electron', 'path.txt'));
 const isBuilt = existsSync(join(ROOT, 'dist-electron', 'main.cjs')) && existsSync(join(ROOT, 'dist', 'renderer', 'index.html'));
 
-test.skip(!hasElectronBinary, 'Electron binary not installed: run `node node_modules/electron/install.js` (downloads it once), then `npm run e2e`.');
+const NO_BINARY = 'Electron binary not installed: run `node node_modules/electron/install.js` (downloads it once), then `npm run e2e`.';
+// Said on the console too, so a CI log shows why these tests did not run.
+if (!hasElectronBinary) console.warn(`[electron e2e skipped] ${NO_BINARY}`);
+test.skip(!hasElectronBinary, NO_BINARY);
 test.skip(!isBuilt, 'The app is not built: run `npm run build` (npm run e2e does it).');
 
 let app: ElectronApplication;
