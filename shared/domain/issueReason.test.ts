@@ -32,3 +32,13 @@ describe('row error reasons quote the rejected value', () => {
     expect(reasons['entry_time']).toContain('"10:00"');
   });
 });
+
+describe('row error reasons for fields with several accepted forms', () => {
+  it('a missing time says it is missing, a malformed one lists the accepted forms', () => {
+    expect(reasonsFor({ entry_time: undefined })).toEqual({ entry_time: 'missing (required)' });
+    const reason = reasonsFor({ exit_time: 'yesterday' })['exit_time'] ?? '';
+    expect(reason).toContain('"yesterday"');
+    expect(reason).toContain('ISO 8601 with an offset');
+    expect(reason).toContain('YYYY-MM-DD');
+  });
+});

@@ -47,6 +47,12 @@ export function issueReason(issue: z.core.$ZodIssue, input: unknown): string {
       return `${quote(value)} must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
     case 'invalid_format':
       return `${quote(value)}: ${issue.message}`;
+    case 'invalid_union': {
+      if (value === undefined) return 'missing (required)';
+      // Each branch's own first complaint, e.g. "must be ISO 8601 with an offset … or must be a date YYYY-MM-DD".
+      const options = [...new Set(issue.errors.map((branch) => branch[0]?.message).filter((message): message is string => Boolean(message)))];
+      return options.length > 0 ? `${quote(value)}: ${options.join(', or ')}` : `${quote(value)}: ${issue.message}`;
+    }
     case 'unrecognized_keys':
       return `unknown fields ${issue.keys.join(', ')}`;
     default:
