@@ -12,13 +12,14 @@ const NO_BINARY = 'Electron binary not installed: run `node node_modules/electro
 // Said on the console too, so a CI log shows why these tests did not run.
 if (!hasElectronBinary) console.warn(`[electron e2e skipped] ${NO_BINARY}`);
 test.skip(!hasElectronBinary, NO_BINARY);
-test.skip(!isBuilt, 'The app is not built: run `npm run build` (npm run e2e does it).');
 
 let app: ElectronApplication;
 let dataDir: string;
 let userData: string;
 
 test.beforeAll(async () => {
+  // Where the binary exists, a missing build fails the run rather than skipping it.
+  if (!isBuilt) throw new Error('The app is not built: run `npm run build` (npm run e2e does it).');
   dataDir = await mkdtemp(join(tmpdir(), 'qthink-electron-data-'));
   userData = await mkdtemp(join(tmpdir(), 'qthink-electron-user-'));
   app = await electron.launch({
