@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { INITIAL_WEIGHT, MAX_LOWER_FACTOR, MAX_RAISE_FACTOR } from '../../../shared/engine/reinforcement.ts';
+import { INITIAL_WEIGHT, LEARNING_RATE, MAX_LOWER_FACTOR, MAX_RAISE_FACTOR, MEAN_REVERSION } from '../../../shared/engine/reinforcement.ts';
 import { EmptyState } from '../../components/EmptyState.tsx';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { Kpi } from '../../components/Kpi.tsx';
@@ -48,8 +48,10 @@ export function AgentsScreen() {
         <div>
           <h1 className="screen-title">Agents</h1>
           <p className="screen-subtitle">
-            Reinforcement weights start at {INITIAL_WEIGHT.toFixed(2)} and move after each committed trade, in exit order: at most +
-            {Math.round((MAX_RAISE_FACTOR - 1) * 100)}% or −{Math.round((1 - MAX_LOWER_FACTOR) * 100)}% per trade.
+            Reinforcement weights start at {INITIAL_WEIGHT.toFixed(2)}. Each committed trade, in exit order, moves a weight{' '}
+            {Math.round(LEARNING_RATE * 100)}% of the way toward that trade&apos;s verdict on the agent (never more than +
+            {Math.round((MAX_RAISE_FACTOR - 1) * 100)}% or −{Math.round((1 - MAX_LOWER_FACTOR) * 100)}% at once), so a weight reflects
+            about the last {Math.round(1 / MEAN_REVERSION)} trades.
           </p>
         </div>
         {loading && loaded ? <LoadingState inline label="Refreshing…" /> : null}
