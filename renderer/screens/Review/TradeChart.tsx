@@ -82,8 +82,9 @@ export function TradeChart({ entry, version }: { readonly entry: JournalEntry; r
                 ifOverflow="extendDomain"
               />
             ))}
-            <ReferenceLine x={model.entryMs} stroke={colors.good} strokeWidth={1} label={{ value: 'Entry', position: 'insideTopLeft', fill: colors.good, fontSize: 11 }} />
-            <ReferenceLine x={model.exitMs} stroke={colors.bad} strokeWidth={1} label={{ value: 'Exit', position: 'insideTopRight', fill: colors.bad, fontSize: 11 }} />
+            {/* Entry's label sits left of its line and Exit's right of its line, so close lines never stack them. */}
+            <ReferenceLine x={model.entryMs} stroke={colors.good} strokeWidth={1} label={{ value: 'Entry', position: 'insideTopRight', fill: colors.good, fontSize: 11 }} />
+            <ReferenceLine x={model.exitMs} stroke={colors.bad} strokeWidth={1} label={{ value: 'Exit', position: 'insideTopLeft', fill: colors.bad, fontSize: 11 }} />
             {model.entryPrice !== null ? <ReferenceDot x={model.entryMs} y={model.entryPrice} r={4} fill={colors.good} stroke={colors.panel} ifOverflow="extendDomain" /> : null}
             {model.exitPrice !== null ? <ReferenceDot x={model.exitMs} y={model.exitPrice} r={4} fill={colors.bad} stroke={colors.panel} ifOverflow="extendDomain" /> : null}
           </ComposedChart>
