@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TradeRecordInput } from '../../shared/domain/trade.ts';
 import { importBundle } from '../../shared/importers/importBundle.ts';
+import { sampleTradeFields } from '../../shared/ipc/samples.ts';
 import { openJournal } from '../journal/store.ts';
 import { createLogger } from '../logger.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -13,18 +14,7 @@ import { createMemorySettingsStore } from './settingsService.ts';
 /** A native trade record for tests: a long SPY 0DTE call on 2025-03-10, ids and times overridable. */
 export function nativeTrade(overrides: Partial<TradeRecordInput> = {}): TradeRecordInput {
   return {
-    id: 'T1',
-    symbol: 'SPY',
-    expiry: '2025-03-10',
-    right: 'C',
-    strike: 572,
-    side: 'long',
-    qty: 2,
-    entry_time: '2025-03-10T10:05:00-04:00',
-    exit_time: '2025-03-10T10:42:00-04:00',
-    entry_price: 1.25,
-    exit_price: 1.85,
-    fees: 1.3,
+    ...sampleTradeFields(),
     agents: [
       { name: 'flowbot', phase: 'entry', polarity: 'bullish', score: 0.8, weight: 1 },
       { name: 'vwap_scout', phase: 'entry', polarity: 'bearish', score: 0.6, weight: 1 },

@@ -6,6 +6,24 @@ import type { StagedBatch } from './schemas.ts';
  * Small valid values of the contract's types, for tests and the renderer's fake api. They are plausible
  * numbers for one SPY 0DTE call, not engine output.
  */
+/** The contract, times and prices every sample trade shares: a long SPY 0DTE call on 2025-03-10. */
+export function sampleTradeFields(id = 'T1') {
+  return {
+    id,
+    symbol: 'SPY',
+    expiry: '2025-03-10',
+    right: 'C',
+    strike: 572,
+    side: 'long',
+    qty: 2,
+    entry_time: '2025-03-10T10:05:00-04:00',
+    exit_time: '2025-03-10T10:42:00-04:00',
+    entry_price: 1.25,
+    exit_price: 1.85,
+    fees: 1.3,
+  } as const;
+}
+
 export function sampleEntry(overrides: Partial<JournalEntry> = {}): JournalEntry {
   const id = overrides.id ?? 'T1';
   return {
@@ -69,18 +87,7 @@ export function sampleEntry(overrides: Partial<JournalEntry> = {}): JournalEntry
       implied_vol_source: 'premium',
     },
     trade: {
-      id,
-      symbol: 'SPY',
-      expiry: '2025-03-10',
-      right: 'C',
-      strike: 572,
-      side: 'long',
-      qty: 2,
-      entry_time: '2025-03-10T10:05:00-04:00',
-      exit_time: '2025-03-10T10:42:00-04:00',
-      entry_price: 1.25,
-      exit_price: 1.85,
-      fees: 1.3,
+      ...sampleTradeFields(id),
       regime_tags: ['trend_day'],
       agents: [{ name: 'flowbot', phase: 'entry', polarity: 'bullish', score: 0.8, weight: 0.9 }],
       multiplier: 100,

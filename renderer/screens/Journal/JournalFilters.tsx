@@ -37,68 +37,67 @@ export function JournalFilters({ filter, agents, onChange, onClear }: JournalFil
           data-testid="filter-to"
         />
       </label>
-      <label className="field">
-        <span className="field-label">Time block</span>
-        <select
-          className="select"
-          value={filter.time_block ?? ''}
-          onChange={(event) => onChange({ time_block: (event.target.value || undefined) as JournalFilter['time_block'] })}
-          data-testid="filter-block"
-        >
-          <option value="">All blocks</option>
-          {TIME_BLOCKS.map((block) => (
-            <option key={block} value={block}>
-              {timeBlockLabel(block)} ({blockRange(block)})
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Archetype</span>
-        <select
-          className="select"
-          value={filter.setup_archetype ?? ''}
-          onChange={(event) => onChange({ setup_archetype: (event.target.value || undefined) as JournalFilter['setup_archetype'] })}
-          data-testid="filter-archetype"
-        >
-          <option value="">All archetypes</option>
-          {SETUP_ARCHETYPES.map((archetype) => (
-            <option key={archetype} value={archetype}>
-              {archetypeLabel(archetype)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Label</span>
-        <select
-          className="select"
-          value={filter.final_label ?? ''}
-          onChange={(event) => onChange({ final_label: (event.target.value || undefined) as JournalFilter['final_label'] })}
-          data-testid="filter-label"
-        >
-          <option value="">All labels</option>
-          {FINAL_LABELS.map((label) => (
-            <option key={label} value={label}>
-              {finalLabelName(label)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span className="field-label">Agent</span>
-        <select className="select" value={filter.agent ?? ''} onChange={(event) => onChange({ agent: event.target.value || undefined })} data-testid="filter-agent">
-          <option value="">All agents</option>
-          {agents.map((agent) => (
-            <option key={agent} value={agent}>
-              {agent}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        title="Time block"
+        allLabel="All blocks"
+        options={TIME_BLOCKS.map((block) => ({ value: block, label: `${timeBlockLabel(block)} (${blockRange(block)})` }))}
+        value={filter.time_block}
+        onChange={(value) => onChange({ time_block: value as JournalFilter['time_block'] })}
+        testId="filter-block"
+      />
+      <FilterSelect
+        title="Archetype"
+        allLabel="All archetypes"
+        options={SETUP_ARCHETYPES.map((archetype) => ({ value: archetype, label: archetypeLabel(archetype) }))}
+        value={filter.setup_archetype}
+        onChange={(value) => onChange({ setup_archetype: value as JournalFilter['setup_archetype'] })}
+        testId="filter-archetype"
+      />
+      <FilterSelect
+        title="Label"
+        allLabel="All labels"
+        options={FINAL_LABELS.map((label) => ({ value: label, label: finalLabelName(label) }))}
+        value={filter.final_label}
+        onChange={(value) => onChange({ final_label: value as JournalFilter['final_label'] })}
+        testId="filter-label"
+      />
+      <FilterSelect
+        title="Agent"
+        allLabel="All agents"
+        options={agents.map((agent) => ({ value: agent, label: agent }))}
+        value={filter.agent}
+        onChange={(value) => onChange({ agent: value })}
+        testId="filter-agent"
+      />
       <button type="button" className="btn btn-ghost qa-filters-clear" onClick={onClear} disabled={!active} data-testid="filter-clear">
         Clear filters
       </button>
     </div>
+  );
+}
+
+type FilterSelectProps = {
+  readonly title: string;
+  readonly allLabel: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly value: string | undefined;
+  /** undefined when "all" is chosen, so the filter field is dropped. */
+  readonly onChange: (value: string | undefined) => void;
+  readonly testId: string;
+};
+
+function FilterSelect({ title, allLabel, options, value, onChange, testId }: FilterSelectProps) {
+  return (
+    <label className="field">
+      <span className="field-label">{title}</span>
+      <select className="select" value={value ?? ''} onChange={(event) => onChange(event.target.value || undefined)} data-testid={testId}>
+        <option value="">{allLabel}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
