@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { formatRowError } from '../../shared/domain/errors.ts';
-import { JournalCorruptError, JournalLockedError, JournalRequestError, defaultDataDir } from '../journal/index.ts';
+import { JournalChangedError, JournalCorruptError, JournalLockedError, JournalRequestError, defaultDataDir } from '../journal/index.ts';
 import { UsageError, parseCliArgs, type CliArgs } from './args.ts';
 import { commitCommand } from './commit.ts';
 import { demoCommand } from './demo.ts';
@@ -48,7 +48,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (!command) throw new UsageError(`unknown command '${args.command}' (try qthink help)`);
     return await command(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof JournalLockedError || error instanceof JournalRequestError) {
+    if (error instanceof UsageError || error instanceof JournalLockedError || error instanceof JournalChangedError || error instanceof JournalRequestError) {
       io.err(`qthink: ${error.message}\n`);
       return EXIT_USAGE;
     }

@@ -4,6 +4,7 @@ import { APPEND_ONLY_FILES, DERIVED_FILES, RENDERED_FILES, createDerivation, typ
 import type { JournalFs } from './fsOps.ts';
 import { applyMarker, full, readStamp, recoverCommit, stampText, tempOf, writeMarker, type CommitMarker } from './commitProtocol.ts';
 import { currentKey, derivationFileText, lineHash, readDerivationState, type StateKey } from './derivationStore.ts';
+import type { LogFingerprint } from './logFingerprint.ts';
 import { DERIVATION_STATE, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 import { stagedFileText } from './staging.ts';
 import type { StagedFile } from './stagedState.ts';
@@ -44,7 +45,7 @@ export async function writeCommit(
   stagedAfter: StagedFile,
   committedBefore: number,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ total: number; path: CommitPath }> {
+): Promise<{ total: number; path: CommitPath; log: LogFingerprint }> {
   try {
     const fresh = sortEntries(entries);
     const key = await currentKey(fs, dataDir, committedBefore);
@@ -73,7 +74,7 @@ export async function writeCommit(
     await writeMarker(fs, dataDir, marker);
     await applyMarker(fs, dataDir, marker);
     onProgress?.(3, 3);
-    return { total: written.key.entries, path: appendable ? 'append' : 'merge' };
+    return { total: written.key.entries, path: appendable ? 'append' : 'merge', log: { bytes: written.key.sync_log_bytes, last_line_sha256: written.key.last_line_sha256 } };
   } catch (error) {
     try {
       await recoverCommit(fs, dataDir);

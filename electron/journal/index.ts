@@ -13,6 +13,7 @@ export {
   type ProgressCallback,
 } from './store.ts';
 export { JournalLockedError } from './lock.ts';
+export { JournalChangedError } from './logFingerprint.ts';
 export { JournalCorruptError } from './syncLog.ts';
 export { defaultDataDir } from './dataDir.ts';
 export { nodeFs, type JournalFs } from './fsOps.ts';

@@ -10,6 +10,7 @@ import { weightsFromMeshConfig } from '../../shared/journal/meshConfig.ts';
 import { createLogger } from '../logger.ts';
 import { writeCommit, type CommitResult } from './commit.ts';
 import { full, recoverCommit } from './commitProtocol.ts';
+import { checkUnchanged, logFingerprint, type LogFingerprint } from './logFingerprint.ts';
 import { nodeFs, type JournalFs } from './fsOps.ts';
 import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
 import { SYNC_LOG } from './layout.ts';
@@ -95,14 +96,24 @@ export async function openJournal(dataDir: string, options: OpenJournalOptions =
       }
     }
     const { ids } = await readCommittedIds(fs, full(dir, SYNC_LOG));
-    return createStore(dir, fs, readOnly, now, lock, ids);
+    return createStore(dir, fs, readOnly, now, lock, ids, await logFingerprint(fs, dir));
   } catch (error) {
     await lock?.release();
     throw error;
   }
 }
 
-function createStore(dataDir: string, fs: JournalFs, readOnly: boolean, now: () => Date, lock: JournalLock | null, committed: Set<string>): JournalStore {
+function createStore(
+  dataDir: string,
+  fs: JournalFs,
+  readOnly: boolean,
+  now: () => Date,
+  lock: JournalLock | null,
+  committed: Set<string>,
+  opened: LogFingerprint,
+): JournalStore {
+  /** sync_log.jsonl as this store last read or wrote it: a commit goes ahead only onto exactly this file. */
+  let known = opened;
   const market = createMarketStore(fs, dataDir);
   let closed = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -171,7 +182,9 @@ function createStore(dataDir: string, fs: JournalFs, readOnly: boolean, now: () 
           if (batch.staged > 0 || hadErrors) await writeStagedFile(fs, dataDir, after);
           return { added: 0, skipped: batch.skipped, total: committed.size };
         }
-        const { total } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, commitOptions.onProgress);
+        await checkUnchanged(fs, dataDir, known);
+        const { total, log } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, commitOptions.onProgress);
+        known = log;
         for (const entry of batch.pending) committed.add(entry.id);
         return { added: batch.pending.length, skipped: batch.skipped, total };
       }),

@@ -2,6 +2,7 @@ import type { Handlers, Result } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { ApiError } from '../../shared/ipc/schemas.ts';
 import { JournalLockedError } from '../journal/lock.ts';
+import { JournalChangedError } from '../journal/logFingerprint.ts';
 import { JournalRequestError } from '../journal/store.ts';
 import type { Logger } from '../logger.ts';
 
@@ -22,7 +23,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatcher
 }
 
 export function journalError(error: unknown): ApiError | null {
-  if (error instanceof JournalRequestError || error instanceof JournalLockedError) {
+  if (error instanceof JournalRequestError || error instanceof JournalLockedError || error instanceof JournalChangedError) {
     return { kind: error.kind, message: sentence(error.message) };
   }
   return null;

@@ -135,7 +135,7 @@ describe('qthink command', () => {
     const store = await openJournal(dir);
     const result = await run(['import', ...dayFiles, '--data-dir', dir]);
     expect(result.code).toBe(2);
-    expect(result.err).toContain('in use by another QThink process');
+    expect(result.err).toContain(`is in use by process ${process.pid}`);
     await store.close();
   });
 });

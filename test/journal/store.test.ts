@@ -143,7 +143,7 @@ describe('journal store: one writer', () => {
     const dir = tempDir();
     const store = await openJournal(dir);
     await expect(openJournal(dir)).rejects.toBeInstanceOf(JournalLockedError);
-    await expect(openJournal(dir)).rejects.toThrow(/in use by another QThink process/);
+    await expect(openJournal(dir)).rejects.toThrow(`is in use by process ${process.pid}`);
     const reader = await openJournal(dir, { readOnly: true });
     await expect(reader.commit()).rejects.toThrow(/read-only/);
     await store.close();
@@ -155,7 +155,7 @@ describe('journal store: one writer', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'qthink.lock'), '999999999\n');
     const store = await openJournal(dir);
-    expect(readFileSync(join(dir, 'qthink.lock'), 'utf8').trim()).toBe(String(process.pid));
+    expect((JSON.parse(readFileSync(join(dir, 'qthink.lock'), 'utf8')) as { pid: number }).pid).toBe(process.pid);
     await store.close();
     expect(readdirSync(dir)).not.toContain('qthink.lock');
   });
