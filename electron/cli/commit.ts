@@ -37,7 +37,7 @@ export function parseOverrides(sets: readonly string[], notes: readonly string[]
 /** `qthink commit`: apply the overrides given, then write the staged batch to the journal atomically. */
 export async function commitCommand(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseOverrides(args.set, args.note);
-  return withStore(args, async (store) => {
+  return withStore(args, io, async (store) => {
     const staged = await store.getStaged();
     const stagedIds = new Set(staged.entries.map((entry) => entry.id));
     for (const id of overrides.keys()) {

@@ -12,6 +12,7 @@ export async function exportCommand(args: CliArgs, io: CliIo): Promise<number> {
   if (!FORMATS.includes(format)) throw new UsageError(`export needs --format ${FORMATS.join('|')}`);
   return withStore(
     args,
+    io,
     async (store) => {
       const text = await store.export(format);
       if (args.out === undefined || args.out === '-') io.out(text);

@@ -5,7 +5,7 @@ import { withStore } from './withStore.ts';
 
 /** `qthink import`: stage the files for review; nothing is written to the journal logs. */
 export async function importCommand(args: CliArgs, io: CliIo): Promise<number> {
-  return withStore(args, async (store) => {
+  return withStore(args, io, async (store) => {
     const { bundle, staged, newlyStaged } = await stageInputFiles(args, io, store);
     io.out(fileReport(bundle));
     const already = bundle.trades.length - newlyStaged;

@@ -5,7 +5,7 @@ import { withStore } from './withStore.ts';
 
 /** `qthink process`: import and commit in one step. */
 export async function processCommand(args: CliArgs, io: CliIo): Promise<number> {
-  return withStore(args, async (store) => {
+  return withStore(args, io, async (store) => {
     const { bundle, newlyStaged } = await stageInputFiles(args, io, store);
     io.out(fileReport(bundle));
     const progress = progressLine(io);

@@ -4,7 +4,7 @@ import { withStore } from './withStore.ts';
 
 /** `qthink rebuild [--check]`: regenerate every derived file from sync_log.jsonl; --check only compares (exit 1 on a difference). */
 export async function rebuildCommand(args: CliArgs, io: CliIo): Promise<number> {
-  return withStore(args, async (store) => {
+  return withStore(args, io, async (store) => {
     let shown = 0;
     const result = await store.rebuild({
       check: args.check,
@@ -25,5 +25,5 @@ export async function rebuildCommand(args: CliArgs, io: CliIo): Promise<number> 
     }
     io.out(`Rebuilt from sync_log.jsonl: ${result.differences.join(', ')}\n`);
     return EXIT_OK;
-  });
+  }, { readOnly: args.check });
 }

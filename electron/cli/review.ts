@@ -5,7 +5,7 @@ import { withStore } from './withStore.ts';
 
 /** `qthink review [--json]`: the staged batch as a table (or as JSON for other tools). */
 export async function reviewCommand(args: CliArgs, io: CliIo): Promise<number> {
-  return withStore(args, async (store) => {
+  return withStore(args, io, async (store) => {
     const staged = await store.getStaged();
     if (args.json) {
       io.out(JSON.stringify(staged, null, 2) + '\n');

@@ -4,8 +4,9 @@ import { APPEND_ONLY_FILES, DERIVED_FILES, RENDERED_FILES, createDerivation, typ
 import type { JournalFs } from './fsOps.ts';
 import { applyMarker, full, readStamp, recoverCommit, stampText, tempOf, writeMarker, type CommitMarker } from './commitProtocol.ts';
 import { currentKey, derivationFileText, lineHash, readDerivationState, type StateKey } from './derivationStore.ts';
+import { digestOfText, fileDigest, type FileDigest, type LineDigest } from './digest.ts';
 import type { LogFingerprint } from './logFingerprint.ts';
-import { DERIVATION_STATE, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
+import { DERIVATION_STATE, DERIVED_STAMP, PREVIOUS_LOG_BACKUP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 import { stagedFileText } from './staging.ts';
 import type { StagedFile } from './stagedState.ts';
 import { reread, writeMergedLog, type PendingEntry } from './syncLog.ts';
@@ -23,7 +24,14 @@ export type CommitResult = {
 export type CommitPath = 'append' | 'merge';
 
 /** What the temp files of a commit hold, for the stamp and the saved derivation state. */
-type Written = { readonly key: StateKey; readonly state: DerivationState };
+type Written = {
+  readonly key: StateKey;
+  readonly state: DerivationState;
+  /** The new log's digest. */
+  readonly digest: LineDigest;
+  /** The digests of the rendered derived files, computed from their text (no read back). */
+  readonly rendered: ReadonlyMap<string, FileDigest>;
+};
 
 /**
  * Writes `entries` (new ids only) into the journal and `stagedAfter` as the new staged batch, atomically:
@@ -44,37 +52,52 @@ export async function writeCommit(
   entries: readonly PendingEntry[],
   stagedAfter: StagedFile,
   committedBefore: number,
+  logDigest: LineDigest,
   onProgress?: (done: number, total: number) => void,
-): Promise<{ total: number; path: CommitPath; log: LogFingerprint }> {
+): Promise<{ total: number; path: CommitPath; log: LogFingerprint; digest: LineDigest }> {
   try {
     const fresh = sortEntries(entries);
     const key = await currentKey(fs, dataDir, committedBefore);
+    const before = logDigest.digest();
     const empty = key.entries === 0 && key.sync_log_bytes === 0;
     const saved = empty ? null : await readDerivationState(fs, dataDir, key);
     const first = fresh[0];
-    const appendable = (empty || saved !== null) && (first === undefined || saved?.last == null || compareEntries(first, saved.last) > 0);
+    // A log that does not end in a newline (or has CRLF line ends) is not one to copy and append to.
+    const asWritten = before.bytes === key.sync_log_bytes;
+    const appendable = asWritten && (empty || saved !== null) && (first === undefined || saved?.last == null || compareEntries(first, saved.last) > 0);
     let written: Written;
     if (appendable) {
-      written = await appendCommit(fs, dataDir, fresh, empty ? null : { key, state: saved as DerivationState });
+      written = await appendCommit(fs, dataDir, fresh, empty ? null : { key, state: saved as DerivationState }, logDigest.copy());
     } else {
       const stamp = await readStamp(fs, dataDir);
       const trusted = stamp !== null && stamp.sync_log_bytes === key.sync_log_bytes && stamp.last_line_sha256 === key.last_line_sha256;
       written = await mergeCommit(fs, dataDir, fresh, trusted);
     }
     onProgress?.(1, 3);
-    const stamp = { version: 1 as const, sync_log_bytes: written.key.sync_log_bytes, entries: written.key.entries, last_line_sha256: written.key.last_line_sha256 };
-    await fs.writeDurable(full(dataDir, tempOf(DERIVED_STAMP)), stampText(stamp));
-    await fs.writeDurable(full(dataDir, tempOf(DERIVATION_STATE)), derivationFileText(written.key, written.state));
-    await fs.writeDurable(full(dataDir, tempOf(STAGING_BATCH)), stagedFileText(stagedAfter));
+    const logAfter = written.digest.digest();
+    const texts = new Map<string, string>([
+      [DERIVED_STAMP, stampText({ version: 1, sync_log_bytes: written.key.sync_log_bytes, entries: written.key.entries, last_line_sha256: written.key.last_line_sha256, sync_log_sha256: logAfter.sha256, derived_bytes: await tempSizes(fs, dataDir) })],
+      [DERIVATION_STATE, derivationFileText(written.key, written.state)],
+      [STAGING_BATCH, stagedFileText(stagedAfter)],
+    ]);
+    for (const [name, text] of texts) await fs.writeDurable(full(dataDir, tempOf(name)), text);
     const targets = [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
     // The temp files' directory entries must be durable before the marker says "rename them".
     for (const dir of [...new Set(targets.map((name) => dirname(full(dataDir, name))))].sort()) await fs.syncDir(dir);
     onProgress?.(2, 3);
-    const marker: CommitMarker = { version: 1, renames: targets.map((to) => ({ from: tempOf(to), to })) };
+    const renames: CommitMarker['renames'][number][] = [];
+    for (const to of targets) {
+      const known = to === SYNC_LOG ? logAfter : (written.rendered.get(to) ?? (texts.has(to) ? digestOfText(texts.get(to) ?? '') : null));
+      const digest = known ?? (await fileDigest(fs, full(dataDir, tempOf(to))));
+      if (digest === null) throw new Error(`${tempOf(to)} was not written`);
+      renames.push({ from: tempOf(to), to, ...digest });
+    }
+    await keepPreviousLog(fs, dataDir);
+    const marker: CommitMarker = { version: 2, renames, replaces: key.sync_log_bytes === 0 && (await fs.size(full(dataDir, SYNC_LOG))) === null ? null : before };
     await writeMarker(fs, dataDir, marker);
     await applyMarker(fs, dataDir, marker);
     onProgress?.(3, 3);
-    return { total: written.key.entries, path: appendable ? 'append' : 'merge', log: { bytes: written.key.sync_log_bytes, last_line_sha256: written.key.last_line_sha256 } };
+    return { total: written.key.entries, path: appendable ? 'append' : 'merge', log: { bytes: written.key.sync_log_bytes, last_line_sha256: written.key.last_line_sha256 }, digest: written.digest };
   } catch (error) {
     try {
       await recoverCommit(fs, dataDir);
@@ -85,11 +108,31 @@ export async function writeCommit(
   }
 }
 
+/** The sizes of the derived files' temp files, for the stamp. */
+async function tempSizes(fs: JournalFs, dataDir: string): Promise<Record<string, number>> {
+  const sizes: Record<string, number> = {};
+  for (const name of DERIVED_FILES) sizes[name] = (await fs.size(full(dataDir, tempOf(name)))) ?? 0;
+  return sizes;
+}
+
+/**
+ * sync_log.jsonl as it is before this commit stays in `backups/` until the next commit replaces it: a hard
+ * link (no copy) where the file system has them.
+ */
+async function keepPreviousLog(fs: JournalFs, dataDir: string): Promise<void> {
+  const log = full(dataDir, SYNC_LOG);
+  if ((await fs.size(log)) === null) return;
+  const backup = full(dataDir, PREVIOUS_LOG_BACKUP);
+  await fs.remove(`${backup}.tmp`);
+  await fs.linkOrCopy(log, `${backup}.tmp`);
+  await fs.rename(`${backup}.tmp`, backup);
+}
+
 /**
  * The append path. `base` is the journal's key and saved state, or null for an empty journal (then every
  * file starts empty, whatever an earlier journal left in the directory).
  */
-async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly PendingEntry[], base: { key: StateKey; state: DerivationState } | null): Promise<Written> {
+async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly PendingEntry[], base: { key: StateKey; state: DerivationState } | null, digest: LineDigest): Promise<Written> {
   const derivation = createDerivation(base?.state);
   const log = await appendWriter(fs, dataDir, SYNC_LOG, base?.key.sync_log_bytes ?? 0);
   let bytes = base?.key.sync_log_bytes ?? 0;
@@ -99,6 +142,7 @@ async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly Pend
       const text = pending.line();
       lastLine = `${text}\n`;
       await log.write(lastLine);
+      digest.update(text);
       bytes += Buffer.byteLength(lastLine, 'utf8');
       derivation.add(reread(text));
     }
@@ -106,9 +150,9 @@ async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly Pend
     await log.close();
   }
   const appended = await writeAppended(fs, dataDir, derivation, (name) => base?.key.appended[name] ?? 0);
-  await writeRendered(fs, dataDir, derivation);
+  const rendered = await writeRendered(fs, dataDir, derivation);
   const hash = lastLine === null ? (base?.key.last_line_sha256 ?? null) : lineHash(lastLine);
-  return { key: { sync_log_bytes: bytes, entries: derivation.entries(), last_line_sha256: hash, appended }, state: derivation.snapshot() };
+  return { key: { sync_log_bytes: bytes, entries: derivation.entries(), last_line_sha256: hash, appended }, state: derivation.snapshot(), digest, rendered };
 }
 
 /** The merge path: the whole log streamed, the new lines merged in, everything derived from nothing. */
@@ -116,9 +160,9 @@ async function mergeCommit(fs: JournalFs, dataDir: string, fresh: readonly Pendi
   const derivation = createDerivation();
   const merged = await writeMergedLog(fs, full(dataDir, SYNC_LOG), full(dataDir, tempOf(SYNC_LOG)), fresh, derivation.add, { trusted });
   const appended = await writeAppended(fs, dataDir, derivation, () => 0);
-  await writeRendered(fs, dataDir, derivation);
+  const rendered = await writeRendered(fs, dataDir, derivation);
   const hash = merged.lastLine === null ? null : lineHash(merged.lastLine);
-  return { key: { sync_log_bytes: merged.bytes, entries: merged.entries, last_line_sha256: hash, appended }, state: derivation.snapshot() };
+  return { key: { sync_log_bytes: merged.bytes, entries: merged.entries, last_line_sha256: hash, appended }, state: derivation.snapshot(), digest: merged.digest, rendered };
 }
 
 /** A temp file holding the first `baseBytes` of `name` (copied, not parsed) and open for appending. */
@@ -144,7 +188,13 @@ async function writeAppended(fs: JournalFs, dataDir: string, derivation: Derivat
   return sizes;
 }
 
-async function writeRendered(fs: JournalFs, dataDir: string, derivation: Derivation): Promise<void> {
+async function writeRendered(fs: JournalFs, dataDir: string, derivation: Derivation): Promise<Map<string, FileDigest>> {
   const rendered = derivation.render();
-  for (const name of RENDERED_FILES) await fs.writeDurable(full(dataDir, tempOf(name)), rendered.get(name) ?? '');
+  const digests = new Map<string, FileDigest>();
+  for (const name of RENDERED_FILES) {
+    const text = rendered.get(name) ?? '';
+    await fs.writeDurable(full(dataDir, tempOf(name)), text);
+    digests.set(name, digestOfText(text));
+  }
+  return digests;
 }

@@ -1,6 +1,7 @@
 import { dirname, join } from 'node:path';
 import { DERIVED_FILES } from '../../shared/journal/index.ts';
 import type { JournalFs } from './fsOps.ts';
+import { fileDigest, sameDigest, type FileDigest } from './digest.ts';
 import { COMMIT_MARKER, DERIVATION_STATE, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 
 /**
@@ -12,10 +13,32 @@ import { COMMIT_MARKER, DERIVATION_STATE, DERIVED_STAMP, STAGING_BATCH, SYNC_LOG
  * A rename within one directory is atomic, so no reader ever sees half a file.
  */
 export type CommitMarker = {
-  readonly version: 1;
-  /** Relative paths ('/' separated): each `from` is renamed over its `to`, in this order. */
-  readonly renames: readonly { readonly from: string; readonly to: string }[];
+  readonly version: 2;
+  /**
+   * Relative paths ('/' separated): each `from` is renamed over its `to`, in this order, and `from` must have
+   * exactly the digest written beside it (the `to` must, once the rename is done).
+   */
+  readonly renames: readonly ({ readonly from: string; readonly to: string } & FileDigest)[];
+  /** sync_log.jsonl as it was before the commit (null: there was none). */
+  readonly replaces: FileDigest | null;
 };
+
+/**
+ * A commit marker that does not describe the files beside it: a marker and temp files from different
+ * commits (a restore from a backup, a copied folder), or a temp file damaged since. Nothing is changed.
+ */
+export class CommitRecoveryError extends Error {
+  readonly kind = 'io';
+  constructor(
+    readonly dataDir: string,
+    readonly mismatches: readonly string[],
+  ) {
+    super(
+      `an interrupted commit in ${dataDir} cannot be finished safely: ${mismatches.join('; ')}. Nothing was changed and every file was kept; move ${COMMIT_MARKER} and the .tmp files out of the folder to open the journal as it was before that commit`,
+    );
+    this.name = 'CommitRecoveryError';
+  }
+}
 
 /** Every file a commit may replace, relative to the data directory. */
 export const COMMIT_TARGETS: readonly string[] = [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
@@ -55,12 +78,16 @@ export type Recovery = 'clean' | 'rolled_forward' | 'rolled_back';
 
 /**
  * Run on open, before anything else: finish a decided commit, or throw away the temp files of one that
- * never reached its marker.
+ * never reached its marker. A commit is finished only when every file is what its marker recorded (the temp
+ * files, and sync_log.jsonl as the commit found it); otherwise CommitRecoveryError, and nothing is touched.
  */
 export async function recoverCommit(fs: JournalFs, dataDir: string): Promise<Recovery> {
   const markerText = await fs.readText(full(dataDir, COMMIT_MARKER));
   const marker = markerText === null ? null : parseMarker(markerText);
+  if (marker === 'unverifiable') throw new CommitRecoveryError(dataDir, [`${COMMIT_MARKER} is from an older QThink and records no digests`]);
   if (marker) {
+    const mismatches = await markerMismatches(fs, dataDir, marker);
+    if (mismatches.length > 0) throw new CommitRecoveryError(dataDir, mismatches);
     await applyMarker(fs, dataDir, marker);
     return 'rolled_forward';
   }
@@ -80,18 +107,50 @@ export async function recoverCommit(fs: JournalFs, dataDir: string): Promise<Rec
   return removed ? 'rolled_back' : 'clean';
 }
 
-function parseMarker(text: string): CommitMarker | null {
+/** What does not match the marker: each file that is neither its temp file's recorded digest nor, renamed, its target's. */
+async function markerMismatches(fs: JournalFs, dataDir: string, marker: CommitMarker): Promise<string[]> {
+  const mismatches: string[] = [];
+  let logRenamed = true;
+  for (const rename of marker.renames) {
+    const temp = await fileDigest(fs, full(dataDir, rename.from));
+    if (temp !== null) {
+      if (rename.to === SYNC_LOG) logRenamed = false;
+      if (!sameDigest(temp, rename)) mismatches.push(`${rename.from} is ${describe(temp)}, the marker recorded ${describe(rename)}`);
+      continue;
+    }
+    const target = await fileDigest(fs, full(dataDir, rename.to));
+    if (!sameDigest(target, rename)) mismatches.push(`${rename.from} is missing and ${rename.to} is ${target === null ? 'missing' : describe(target)}, not the ${describe(rename)} the marker recorded`);
+  }
+  if (!logRenamed) {
+    const log = await fileDigest(fs, full(dataDir, SYNC_LOG));
+    if (!sameDigest(log, marker.replaces)) mismatches.push(`${SYNC_LOG} is ${log === null ? 'missing' : describe(log)}, the commit was made onto ${marker.replaces === null ? 'no log' : describe(marker.replaces)}`);
+  }
+  return mismatches;
+}
+
+function describe(digest: FileDigest): string {
+  return `${digest.bytes} bytes (SHA-256 ${digest.sha256.slice(0, 12)}…)`;
+}
+
+function parseMarker(text: string): CommitMarker | 'unverifiable' | null {
+  let value: Omit<Partial<CommitMarker>, 'version'> & { version?: unknown };
   try {
-    const value = JSON.parse(text) as Partial<CommitMarker>;
-    if (value.version !== 1 || !Array.isArray(value.renames)) return null;
-    const renames = value.renames.filter(
-      (item): item is { from: string; to: string } =>
-        typeof item?.from === 'string' && typeof item.to === 'string' && COMMIT_TARGETS.includes(item.to) && item.from === tempOf(item.to),
-    );
-    return renames.length === value.renames.length ? { version: 1, renames } : null;
+    value = JSON.parse(text) as typeof value;
   } catch {
     return null;
   }
+  if (typeof value !== 'object' || value === null || !Array.isArray(value.renames)) return null;
+  if (value.version === 1) return 'unverifiable';
+  if (value.version !== 2 || (value.replaces !== null && !isDigest(value.replaces))) return null;
+  const renames = value.renames.filter(
+    (item): item is CommitMarker['renames'][number] =>
+      typeof item?.from === 'string' && typeof item.to === 'string' && COMMIT_TARGETS.includes(item.to) && item.from === tempOf(item.to) && isDigest(item),
+  );
+  return renames.length === value.renames.length ? { version: 2, renames, replaces: value.replaces ?? null } : null;
+}
+
+function isDigest(value: unknown): value is FileDigest {
+  return typeof value === 'object' && value !== null && typeof (value as FileDigest).bytes === 'number' && typeof (value as FileDigest).sha256 === 'string';
 }
 
 /**
@@ -104,6 +163,10 @@ export type DerivedStamp = {
   readonly sync_log_bytes: number;
   readonly entries: number;
   readonly last_line_sha256?: string | null;
+  /** SHA-256 of the whole log (digest.ts): what lets open notice a line changed anywhere in it. */
+  readonly sync_log_sha256?: string;
+  /** Each derived file's size, so a truncated derived file is noticed on open. */
+  readonly derived_bytes?: Readonly<Record<string, number>>;
 };
 
 export function stampText(stamp: DerivedStamp): string {
@@ -117,8 +180,14 @@ export async function readStamp(fs: JournalFs, dataDir: string): Promise<Derived
     const value = JSON.parse(text) as Partial<DerivedStamp>;
     if (value.version !== 1 || typeof value.sync_log_bytes !== 'number' || typeof value.entries !== 'number') return null;
     const hash = typeof value.last_line_sha256 === 'string' || value.last_line_sha256 === null ? { last_line_sha256: value.last_line_sha256 } : {};
-    return { version: 1, sync_log_bytes: value.sync_log_bytes, entries: value.entries, ...hash };
+    const whole = typeof value.sync_log_sha256 === 'string' ? { sync_log_sha256: value.sync_log_sha256 } : {};
+    const sizes = isSizes(value.derived_bytes) ? { derived_bytes: value.derived_bytes } : {};
+    return { version: 1, sync_log_bytes: value.sync_log_bytes, entries: value.entries, ...hash, ...whole, ...sizes };
   } catch {
     return null;
   }
+}
+
+function isSizes(value: unknown): value is Record<string, number> {
+  return typeof value === 'object' && value !== null && Object.values(value).every((size) => typeof size === 'number');
 }

@@ -1,5 +1,5 @@
 import { constants, createReadStream } from 'node:fs';
-import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, mkdir, open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /** A file opened for a durable streaming write: `close` flushes and fsyncs before it resolves. */
@@ -31,6 +31,10 @@ export type JournalFs = {
   /** The last `bytes` bytes of a file (all of it when shorter); null when it does not exist. */
   readonly readTail: (path: string, bytes: number) => Promise<Uint8Array | null>;
   readonly rename: (from: string, to: string) => Promise<void>;
+  /** A second name for a file (a hard link), or a durable copy where the file system has no links. */
+  readonly linkOrCopy: (from: string, to: string) => Promise<void>;
+  /** Cuts a file to its first `bytes` bytes and fsyncs it. */
+  readonly truncate: (path: string, bytes: number) => Promise<void>;
   readonly remove: (path: string) => Promise<void>;
   /** fsync a directory so a rename in it survives a power cut (a no-op where the platform refuses). */
   readonly syncDir: (dir: string) => Promise<void>;
@@ -106,6 +110,30 @@ export const nodeFs: JournalFs = {
   rename: async (from, to) => {
     await mkdir(dirname(to), { recursive: true });
     await rename(from, to);
+  },
+  linkOrCopy: async (from, to) => {
+    await mkdir(dirname(to), { recursive: true });
+    try {
+      await link(from, to);
+    } catch (error) {
+      if (!isNoLinks(error)) throw error;
+      await copyFile(from, to, constants.COPYFILE_FICLONE);
+      const handle = await open(to, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  },
+  truncate: async (path, bytes) => {
+    const handle = await open(path, 'r+');
+    try {
+      await handle.truncate(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
   },
   remove: async (path) => {
     await rm(path, { force: true });
@@ -186,6 +214,11 @@ async function statOrNull(path: string): Promise<{ size: number } | null> {
     if (isNotFound(error)) return null;
     throw error;
   }
+}
+
+function isNoLinks(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS' || code === 'EXDEV';
 }
 
 export function isNotFound(error: unknown): boolean {

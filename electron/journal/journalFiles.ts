@@ -5,6 +5,7 @@ import { APPEND_ONLY_FILES, DERIVED_FILES, createDerivation, derivedFilesOf, typ
 import { writeAtomic, type JournalFs } from './fsOps.ts';
 import { full, readStamp, stampText, type DerivedStamp } from './commitProtocol.ts';
 import { derivationFileText, lastLineHash } from './derivationStore.ts';
+import { fileDigest } from './digest.ts';
 import { DERIVATION_STATE, DERIVED_STAMP, SYNC_LOG } from './layout.ts';
 import { readSyncLog } from './syncLog.ts';
 
@@ -109,7 +110,9 @@ export async function buildDerived(
   const bytes = (await fs.size(path)) ?? 0;
   const files = derivedFilesOf(derivation);
   const hash = await lastLineHash(fs, path);
-  const stamp: DerivedStamp = { version: 1, sync_log_bytes: bytes, entries, last_line_sha256: hash };
+  const derived_bytes = Object.fromEntries(DERIVED_FILES.map((name) => [name, Buffer.byteLength(files.get(name) ?? '', 'utf8')]));
+  const whole = await fileDigest(fs, path);
+  const stamp: DerivedStamp = { version: 1, sync_log_bytes: bytes, entries, last_line_sha256: hash, ...(whole ? { sync_log_sha256: whole.sha256 } : {}), derived_bytes };
   const appended = Object.fromEntries(APPEND_ONLY_FILES.map((name) => [name, Buffer.byteLength(files.get(name) ?? '', 'utf8')])) as Record<AppendOnlyFile, number>;
   const state = derivationFileText({ sync_log_bytes: bytes, entries, last_line_sha256: hash, appended }, derivation.snapshot());
   return { files, stamp, state };
@@ -149,7 +152,13 @@ export async function derivedAreStale(fs: JournalFs, dataDir: string): Promise<b
   if (!stamp || stamp.sync_log_bytes !== logBytes) return true;
   // A stamp from before the last-line hash only vouches for the size.
   if (stamp.last_line_sha256 !== undefined && stamp.last_line_sha256 !== (await lastLineHash(fs, path))) return true;
-  for (const name of DERIVED_FILES) if (!(await fs.exists(full(dataDir, name)))) return true;
+  for (const name of DERIVED_FILES) {
+    const size = await fs.size(full(dataDir, name));
+    if (size === null) return true;
+    // A derived file cut short (or grown) since the stamp: rebuilt rather than served half.
+    const stamped = stamp.derived_bytes?.[name];
+    if (stamped !== undefined && stamped !== size) return true;
+  }
   return false;
 }
 

@@ -17,6 +17,11 @@ export const DERIVED_STAMP = 'state/derived.json';
  */
 export const DERIVATION_STATE = 'state/derivation.json';
 
+/** Copies the journal keeps of what it replaced or moved aside; nothing reads them but the trader. */
+export const BACKUPS_DIR = 'backups';
+/** sync_log.jsonl as it was before the last commit. */
+export const PREVIOUS_LOG_BACKUP = `${BACKUPS_DIR}/sync_log.before-last-commit.jsonl`;
+
 export function barsPath(symbol: string, date: string): string {
   return `market/bars/${safeSegment(symbol)}/${date}.json`;
 }

@@ -37,8 +37,17 @@ export function stagedFileText(file: StagedFile): string {
   return [...stagedFilePieces(file)].join('');
 }
 
-export function stagedUnreadable(reason: string): Error {
-  return new Error(`${STAGING_BATCH} cannot be read (${reason}); remove it to start a new batch`);
+/** staging/batch.json is not a staged batch (cut short, edited by hand). Open moves it to backups/. */
+export class StagedBatchUnreadableError extends Error {
+  readonly kind = 'io';
+  constructor(readonly reason: string) {
+    super(`${STAGING_BATCH} cannot be read (${reason}); reopen the journal to move it aside and start a new batch`);
+    this.name = 'StagedBatchUnreadableError';
+  }
+}
+
+export function stagedUnreadable(reason: string): StagedBatchUnreadableError {
+  return new StagedBatchUnreadableError(reason);
 }
 
 /** The staged batch as commit reads it: everything checked but the proposals, kept as their JSON text. */
@@ -69,7 +78,7 @@ export async function readStagedForCommit(fs: JournalFs, dataDir: string): Promi
     throw stagedUnreadable(error instanceof Error ? error.message : String(error));
   }
   const parsed = wholeSchema.safeParse(value);
-  if (!parsed.success) throw stagedUnreadable(parsed.error.issues[0]?.message ?? 'invalid');
+  if (!parsed.success) throw stagedUnreadable(issueText(parsed.error.issues[0]));
   const { trades: _trades, proposals, ...rest } = parsed.data;
   return { ...rest, proposals: proposals.map((proposal) => JSON.stringify(proposal)) };
 }
@@ -104,7 +113,14 @@ async function readByLines(fs: JournalFs, path: string): Promise<StagedForCommit
     return null;
   }
   const parsed = shellSchema.safeParse({ ...(value as object), version: 1 });
-  if (!parsed.success) throw stagedUnreadable(parsed.error.issues[0]?.message ?? 'invalid');
+  if (!parsed.success) throw stagedUnreadable(issueText(parsed.error.issues[0]));
   const { version: _version, ...rest } = parsed.data;
   return { ...rest, version: 1, proposals };
+}
+
+/** A schema issue as "path: message", for the trader to find the field. */
+export function issueText(issue: { readonly path: readonly PropertyKey[]; readonly message: string } | undefined): string {
+  if (!issue) return 'invalid';
+  const path = issue.path.map(String).join('.');
+  return path === '' ? issue.message : `${path}: ${issue.message}`;
 }

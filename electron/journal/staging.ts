@@ -9,7 +9,7 @@ import { writeAtomicPieces, type JournalFs } from './fsOps.ts';
 import { full } from './commitProtocol.ts';
 import { STAGING_BATCH } from './layout.ts';
 import type { MarketStore } from './marketStore.ts';
-import { stagedFilePieces, stagedUnreadable } from './stagedFile.ts';
+import { issueText, stagedFilePieces, stagedUnreadable } from './stagedFile.ts';
 import { appendUnique, emptyStagedFile, rowErrorKey, stagedFileSchema, type StagedFile } from './stagedState.ts';
 
 export { stagedFileText } from './stagedFile.ts';
@@ -25,8 +25,14 @@ export type ProgressCallback = (progress: { readonly phase: ProgressPhase; reado
 export async function readStagedFile(fs: JournalFs, dataDir: string): Promise<StagedFile> {
   const text = await fs.readText(full(dataDir, STAGING_BATCH));
   if (text === null) return emptyStagedFile();
-  const parsed = stagedFileSchema.safeParse(JSON.parse(text));
-  if (!parsed.success) throw stagedUnreadable(parsed.error.issues[0]?.message ?? 'invalid');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw stagedUnreadable(error instanceof Error ? error.message : String(error));
+  }
+  const parsed = stagedFileSchema.safeParse(value);
+  if (!parsed.success) throw stagedUnreadable(issueText(parsed.error.issues[0]));
   return parsed.data;
 }
 

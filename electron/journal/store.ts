@@ -10,7 +10,9 @@ import { weightsFromMeshConfig } from '../../shared/journal/meshConfig.ts';
 import { createLogger } from '../logger.ts';
 import { writeCommit, type CommitResult } from './commit.ts';
 import { full, recoverCommit } from './commitProtocol.ts';
+import type { LineDigest } from './digest.ts';
 import { checkUnchanged, logFingerprint, type LogFingerprint } from './logFingerprint.ts';
+import { checkLogOnOpen, setAsideUnreadableStaged } from './openChecks.ts';
 import { nodeFs, type JournalFs } from './fsOps.ts';
 import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
 import { SYNC_LOG } from './layout.ts';
@@ -20,7 +22,6 @@ import { pendingFromStaged } from './commitEntries.ts';
 import { readStagedForCommit } from './stagedFile.ts';
 import { mergeIntoStaged, readStagedFile, writeStagedFile, type ProgressCallback } from './staging.ts';
 import { emptyStagedFile, stagedView, type Override, type StagedBatch } from './stagedState.ts';
-import { readCommittedIds } from './syncLog.ts';
 
 export type { CommitResult } from './commit.ts';
 export type { JournalFilter, RebuildResult } from './journalFiles.ts';
@@ -33,6 +34,8 @@ export type ExportFormat = 'csv' | 'json' | 'md';
 export type JournalStore = {
   readonly dataDir: string;
   readonly readOnly: boolean;
+  /** What opening had to repair or set aside, one sentence each (a torn last line, stale derived files…). */
+  readonly notices: readonly string[];
   stage(bundle: ImportBundle, options?: { onProgress?: ProgressCallback }): Promise<StagedBatch>;
   getStaged(): Promise<StagedBatch>;
   override(id: string, changes: Override): Promise<JournalEntry>;
@@ -75,9 +78,10 @@ export class JournalRequestError extends Error {
 const logger = createLogger('journal');
 
 /**
- * Opens (creating if needed) the journal in `dataDir`: takes the pid lock (a second writer is refused with
- * JournalLockedError), finishes or rolls back an interrupted commit, rebuilds stale derived files, and
- * reads the committed ids.
+ * Opens (creating if needed) the journal in `dataDir`: takes the writer lock (a second writer is refused
+ * with JournalLockedError), finishes or rolls back an interrupted commit, checks sync_log.jsonl (see
+ * openChecks.ts), rebuilds stale derived files, and reads the committed ids. What it had to repair on the
+ * way is in the store's `notices`.
  */
 export async function openJournal(dataDir: string, options: OpenJournalOptions = {}): Promise<JournalStore> {
   const dir = resolve(dataDir);
@@ -86,17 +90,24 @@ export async function openJournal(dataDir: string, options: OpenJournalOptions =
   const now = options.now ?? (() => new Date());
   const lock: JournalLock | null = readOnly ? null : await acquireLock(dir);
   try {
+    const notices: string[] = [];
     if (!readOnly) {
       await fs.mkdirp(dir);
       const recovery = await recoverCommit(fs, dir);
-      if (recovery !== 'clean') logger.warn(`${dir}: an interrupted commit was ${recovery === 'rolled_forward' ? 'finished' : 'rolled back'}`);
-      if (await derivedAreStale(fs, dir)) {
-        logger.warn(`${dir}: derived journal files were stale; rebuilding them from ${SYNC_LOG}`);
+      if (recovery !== 'clean') notices.push(`an interrupted commit was ${recovery === 'rolled_forward' ? 'finished' : 'rolled back'}`);
+    }
+    const checked = await checkLogOnOpen(fs, dir, { readOnly, now });
+    notices.push(...checked.notices);
+    if (!readOnly) {
+      if (checked.rebuild || (await derivedAreStale(fs, dir))) {
+        notices.push(`derived journal files did not match ${SYNC_LOG}; they were rebuilt from it`);
         await rebuildDerived(fs, dir, false);
       }
+      const staged = await setAsideUnreadableStaged(fs, dir, now());
+      if (staged !== null) notices.push(staged);
     }
-    const { ids } = await readCommittedIds(fs, full(dir, SYNC_LOG));
-    return createStore(dir, fs, readOnly, now, lock, ids, await logFingerprint(fs, dir));
+    for (const notice of notices) logger.warn(`${dir}: ${notice}`);
+    return createStore(dir, fs, readOnly, now, lock, checked.scan.ids, await logFingerprint(fs, dir), checked.scan.digest, notices);
   } catch (error) {
     await lock?.release();
     throw error;
@@ -111,9 +122,12 @@ function createStore(
   lock: JournalLock | null,
   committed: Set<string>,
   opened: LogFingerprint,
+  openedDigest: LineDigest,
+  notices: readonly string[],
 ): JournalStore {
   /** sync_log.jsonl as this store last read or wrote it: a commit goes ahead only onto exactly this file. */
   let known = opened;
+  let knownDigest = openedDigest;
   const market = createMarketStore(fs, dataDir);
   let closed = false;
   let queue: Promise<unknown> = Promise.resolve();
@@ -131,6 +145,7 @@ function createStore(
   return {
     dataDir,
     readOnly,
+    notices,
     stage: (bundle, stageOptions = {}) =>
       writable(async () => {
         await market.saveBars(bundle.bars);
@@ -183,8 +198,9 @@ function createStore(
           return { added: 0, skipped: batch.skipped, total: committed.size };
         }
         await checkUnchanged(fs, dataDir, known);
-        const { total, log } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, commitOptions.onProgress);
+        const { total, log, digest } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, knownDigest, commitOptions.onProgress);
         known = log;
+        knownDigest = digest;
         for (const entry of batch.pending) committed.add(entry.id);
         return { added: batch.pending.length, skipped: batch.skipped, total };
       }),

@@ -1,5 +1,6 @@
 import { journalEntrySchema, type JournalEntry } from '../../shared/domain/journal.ts';
 import { compareEntries } from '../../shared/engine/assessBatch.ts';
+import { createLineDigest, type LineDigest } from './digest.ts';
 import type { JournalFs } from './fsOps.ts';
 
 /** sync_log.jsonl cannot be read: a hand edit or a disk fault. Nothing is written until it is fixed. */
@@ -70,18 +71,90 @@ export function reread(text: string): JournalEntry {
 
 const ID_PREFIX = /^\{"id":("(?:[^"\\]|\\.)*")/;
 
-/** The ids in sync_log.jsonl, read fast (the id is the first field of every line) without parsing whole entries. */
-export async function readCommittedIds(fs: JournalFs, path: string): Promise<{ ids: Set<string>; lines: number }> {
-  const ids = new Set<string>();
+/** A last line without its newline that cannot be read: a write cut short (a disk fault, a copy interrupted). */
+export type TornTail = {
+  /** Its line number. */
+  readonly line: number;
+  /** Where it starts, in bytes: the log's length without it. */
+  readonly offset: number;
+  readonly bytes: number;
+};
+
+export type LogScan = {
+  readonly ids: Set<string>;
+  readonly lines: number;
+  /** Digest of every complete line (the torn tail, if any, left out). */
+  readonly digest: LineDigest;
+  readonly torn: TornTail | null;
+};
+
+/**
+ * One fast pass over sync_log.jsonl (the id is the first field of every line, so whole entries are not
+ * parsed): the committed ids, the log's digest, and a torn last line. A line whose id cannot be read, or an
+ * id seen twice, is a JournalCorruptError naming the line (both lines, for a duplicate).
+ */
+export async function scanLog(fs: JournalFs, path: string, name = 'sync_log.jsonl'): Promise<LogScan> {
+  const ids = new Map<string, number>();
+  const digest = createLineDigest();
+  let line = 0;
   let lines = 0;
-  for await (const text of fs.readLines(path)) {
-    if (text.trim() === '') continue;
+  const take = (text: string): void => {
+    digest.update(text);
+    if (text.trim() === '') return;
     lines += 1;
-    const match = ID_PREFIX.exec(text);
-    const id = match?.[1] !== undefined ? (JSON.parse(match[1]) as string) : (JSON.parse(text) as { id?: unknown }).id;
-    if (typeof id === 'string') ids.add(id);
+    const id = entryId(text);
+    if (id === null) throw new JournalCorruptError(name, line, 'id', 'the line is not a journal entry (no readable id)');
+    const first = ids.get(id);
+    if (first !== undefined) throw new JournalCorruptError(name, line, 'id', `duplicate id ${JSON.stringify(id)}: line ${first} has it too`);
+    ids.set(id, line);
+  };
+  // Each line is taken once the next one is seen, so the last one is known to be the last.
+  let pending: string | null = null;
+  for await (const text of fs.readLines(path)) {
+    if (pending !== null) take(pending);
+    line += 1;
+    pending = text;
   }
-  return { ids, lines };
+  let torn: TornTail | null = null;
+  if (pending !== null) {
+    const tail = await tornTailOffset(fs, path);
+    if (tail !== null && !completeEntry(pending)) torn = { line, offset: tail, bytes: ((await fs.size(path)) ?? tail) - tail };
+    else take(pending);
+  }
+  return { ids: new Set(ids.keys()), lines, digest, torn };
+}
+
+function entryId(text: string): string | null {
+  const match = ID_PREFIX.exec(text);
+  try {
+    const id = match?.[1] !== undefined ? (JSON.parse(match[1]) as unknown) : (JSON.parse(text) as { id?: unknown }).id;
+    return typeof id === 'string' && id !== '' ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+function completeEntry(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as unknown;
+    return typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string';
+  } catch {
+    return false;
+  }
+}
+
+/** Where the last line starts when the log does not end in a newline; null when it does (or is empty). */
+async function tornTailOffset(fs: JournalFs, path: string): Promise<number | null> {
+  const size = await fs.size(path);
+  if (size === null || size === 0) return null;
+  for (let window = 1 << 16; ; window *= 4) {
+    const tail = await fs.readTail(path, window);
+    if (tail === null || tail.length === 0) return null;
+    if (tail[tail.length - 1] === 0x0a) return null;
+    const newline = tail.lastIndexOf(0x0a);
+    if (newline >= 0) return size - tail.length + newline + 1;
+    if (tail.length >= size) return 0;
+  }
 }
 
 /** A staged entry on its way into the log: its journal-order key, and its line (validated when asked for). */
@@ -92,7 +165,7 @@ export type PendingEntry = {
   readonly line: () => string;
 };
 
-export type MergedLog = { readonly entries: number; readonly bytes: number; readonly lastLine: string | null };
+export type MergedLog = { readonly entries: number; readonly bytes: number; readonly lastLine: string | null; readonly digest: LineDigest };
 
 /**
  * Writes the merge of the existing log and the new entries (both in journal order: exit time, then id)
@@ -112,9 +185,11 @@ export async function writeMergedLog(
   let entries = 0;
   let bytes = 0;
   let lastLine: string | null = null;
+  const digest = createLineDigest();
   const emit = async (text: string, entry: JournalEntry): Promise<void> => {
     const line = `${text}\n`;
     await writer.write(line);
+    digest.update(text);
     bytes += Buffer.byteLength(line, 'utf8');
     entries += 1;
     lastLine = line;
@@ -134,5 +209,5 @@ export async function writeMergedLog(
   } finally {
     await writer.close();
   }
-  return { entries, bytes, lastLine };
+  return { entries, bytes, lastLine, digest };
 }

@@ -142,11 +142,29 @@ describe('commit appends when it can, and always writes what a rebuild writes', 
     await store.close();
   });
 
+  it('a derived file changed since its stamp is rebuilt on open, and the next commit appends onto the rebuilt state', async () => {
+    const dir = tempDir();
+    const first = await openJournal(dir);
+    await first.stage(importBundle([...exampleMarketFiles(), { name: 'a.jsonl', text: jsonl(tradesExitingFrom('A', 5, 10 * 60)) }]));
+    await first.commit();
+    await first.close();
+    writeFileSync(join(dir, 'mesh_logger.jsonl'), readFileSync(join(dir, 'mesh_logger.jsonl'), 'utf8') + '{"trade_id":"forged"}\n');
+    const spy = spyFs();
+    const store = await openJournal(dir, { fs: spy.fs });
+    expect(store.notices.join('\n')).toMatch(/derived journal files did not match/);
+    expect(readFileSync(join(dir, 'mesh_logger.jsonl'), 'utf8')).not.toContain('forged');
+    await stageTrades(store, tradesExitingFrom('B', 5, 13 * 60), 'b.jsonl');
+    spy.reset();
+    await store.commit();
+    expect(spy.path()).toBe('append');
+    expect(await store.rebuild({ check: true })).toMatchObject({ identical: true });
+    await store.close();
+  });
+
   it('a missing, unreadable or stale derivation state sends the commit down the full merge, with the same result', async () => {
     const tamperings: ((dir: string) => void)[] = [
       (dir) => rmSync(join(dir, STATE)),
       (dir) => writeFileSync(join(dir, STATE), '{"key":'),
-      (dir) => writeFileSync(join(dir, 'mesh_logger.jsonl'), readFileSync(join(dir, 'mesh_logger.jsonl'), 'utf8') + '{"trade_id":"forged"}\n'),
       (dir) => {
         const text = readFileSync(join(dir, STATE), 'utf8');
         writeFileSync(join(dir, STATE), text.replace(/"entries":(\d+)/, (_, n: string) => `"entries":${Number(n) + 1}`));

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -104,7 +104,7 @@ describe('staging/batch.json one record a line', () => {
     await store.close();
   });
 
-  it('a proposal that breaks the schema stops the commit before anything is written, with the file and the field', async () => {
+  it('a staged batch that breaks the schema is moved to backups on open, named in a notice, and nothing is committed', async () => {
     const dir = tempDir();
     let store = await openJournal(dir);
     await store.stage(exampleBundle());
@@ -113,7 +113,10 @@ describe('staging/batch.json one record a line', () => {
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.replace('"final_label":"', '"final_label":"not_a_label_'));
     store = await openJournal(dir);
-    await expect(store.commit()).rejects.toThrow(/staging\/batch\.json cannot be read \(proposals\.\d+\.final_label/);
+    expect(store.notices.join('\n')).toMatch(/staging\/batch\.json could not be read \(.*final_label.*\); it was moved to backups\/staging-batch\.unreadable\./);
+    const [backup] = readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('staging-batch.unreadable.'));
+    expect(readFileSync(join(dir, 'backups', backup ?? ''), 'utf8')).toContain('not_a_label_');
+    expect(await store.commit()).toEqual({ added: 0, skipped: 0, total: 0 });
     expect(store.committedCount()).toBe(0);
     expect(await store.listCommitted()).toEqual([]);
     await store.close();

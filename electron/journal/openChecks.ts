@@ -1,0 +1,87 @@
+import { dirname } from 'node:path';
+import { full, readStamp, tempOf } from './commitProtocol.ts';
+import type { JournalFs } from './fsOps.ts';
+import { BACKUPS_DIR, STAGING_BATCH, SYNC_LOG } from './layout.ts';
+import { StagedBatchUnreadableError } from './stagedFile.ts';
+import { readStagedFile } from './staging.ts';
+import { JournalCorruptError, readSyncLog, scanLog, type LogScan, type TornTail } from './syncLog.ts';
+
+export type LogCheck = {
+  readonly scan: LogScan;
+  /** The log is not the one the derived files were stamped with (edited by hand, or never stamped): rebuild them. */
+  readonly rebuild: boolean;
+  readonly notices: readonly string[];
+};
+
+/**
+ * What open checks before anything builds on sync_log.jsonl, so that a commit never appends to a log a
+ * rebuild would reject:
+ *  - every line has an id and no id is there twice (one fast pass, which also digests the log);
+ *  - a torn last line (no newline, not an entry) is moved to backups/ and the log cut back to the line before
+ *    it; a read-only open refuses instead, naming the line;
+ *  - a log whose digest is not the one the last commit or rebuild stamped is read through the journal
+ *    schema line by line: a damaged line anywhere is a JournalCorruptError naming it, a valid hand edit is
+ *    accepted and the derived files are rebuilt from it.
+ */
+export async function checkLogOnOpen(fs: JournalFs, dataDir: string, options: { readOnly: boolean; now: () => Date }): Promise<LogCheck> {
+  const path = full(dataDir, SYNC_LOG);
+  const scan = await scanLog(fs, path, SYNC_LOG);
+  const notices: string[] = [];
+  if (scan.torn !== null) {
+    const { line, bytes } = scan.torn;
+    if (options.readOnly) {
+      throw new JournalCorruptError(SYNC_LOG, line, '', `the last line is cut off (${bytes} bytes of an unfinished write); open the journal for writing (the app, or a qthink command that writes) to move it to ${BACKUPS_DIR}/ and go on`);
+    }
+    const backup = await setAsideTornTail(fs, dataDir, scan.torn, options.now());
+    notices.push(`${SYNC_LOG} ended in a cut-off line ${line} (${bytes} bytes of an unfinished write); it was moved to ${backup} and the journal goes on from line ${line - 1}`);
+  }
+  const exists = (await fs.size(path)) !== null;
+  const stamp = await readStamp(fs, dataDir);
+  const vouched = stamp?.sync_log_sha256 !== undefined && stamp.sync_log_sha256 === scan.digest.digest().sha256;
+  if (exists && !vouched) {
+    // Throws at the first line a rebuild would reject.
+    for await (const _line of readSyncLog(fs, path, SYNC_LOG)) {
+      // Only the check matters here.
+    }
+    // A stamp from before whole-log digests cannot tell an edit from an upgrade; it is stamped now, silently.
+    if (stamp?.sync_log_sha256 !== undefined && scan.torn === null) {
+      notices.push(`${SYNC_LOG} was changed outside QThink since its last commit; all ${scan.lines} lines were checked against the journal schema and accepted`);
+    }
+  }
+  return { scan, rebuild: exists && !vouched, notices };
+}
+
+/** Moves a torn last line to backups/ and cuts the log back to the lines before it; returns the backup's name. */
+async function setAsideTornTail(fs: JournalFs, dataDir: string, torn: TornTail, now: Date): Promise<string> {
+  const path = full(dataDir, SYNC_LOG);
+  const backup = `${BACKUPS_DIR}/sync_log.cut-off-line-${torn.line}.${fileStamp(now)}.jsonl`;
+  const tail = (await fs.readTail(path, torn.bytes)) ?? new Uint8Array();
+  await fs.writeDurable(full(dataDir, backup), Buffer.from(tail).toString('utf8'));
+  await fs.syncDir(dirname(full(dataDir, backup)));
+  // Cut a copy and rename it over, so a crash leaves the log whole (the copy is a commit temp file: rolled back on open).
+  const temp = full(dataDir, tempOf(SYNC_LOG));
+  const copy = await fs.copyAndAppend(path, temp);
+  await copy.close();
+  await fs.truncate(temp, torn.offset);
+  await fs.rename(temp, path);
+  await fs.syncDir(dirname(path));
+  return backup;
+}
+
+/** A staged batch that cannot be read is moved to backups/ (nothing lost, the journal opens); returns the notice, or null. */
+export async function setAsideUnreadableStaged(fs: JournalFs, dataDir: string, now: Date): Promise<string | null> {
+  try {
+    await readStagedFile(fs, dataDir);
+    return null;
+  } catch (error) {
+    if (!(error instanceof StagedBatchUnreadableError)) throw error;
+    const backup = `${BACKUPS_DIR}/staging-batch.unreadable.${fileStamp(now)}.json`;
+    await fs.rename(full(dataDir, STAGING_BATCH), full(dataDir, backup));
+    await fs.syncDir(dirname(full(dataDir, STAGING_BATCH)));
+    return `${STAGING_BATCH} could not be read (${error.reason}); it was moved to ${backup} and a new batch started: import the day's files again`;
+  }
+}
+
+function fileStamp(now: Date): string {
+  return now.toISOString().replace(/[:.]/g, '-');
+}
