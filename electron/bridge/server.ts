@@ -1,15 +1,15 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fail, isChannel, type Result } from '../../shared/ipc/contract.ts';
+import { fail, isChannel, type Channel, type Result } from '../../shared/ipc/contract.ts';
 import type { ErrorKind } from '../../shared/ipc/schemas.ts';
 import { RENDERER_CSP } from '../services/csp.ts';
 import type { Dispatcher } from '../services/dispatch.ts';
 import type { Logger } from '../logger.ts';
+import { declaresTooLarge, DEFAULT_LIMITS, maxBodyBytesFor, readBoundedBody, type BridgeLimits } from './body.ts';
 import { serveStatic } from './static.ts';
 
-/** Imports carry whole files in the body; above this the request is refused rather than buffered. */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+export { DEFAULT_LIMITS, type BridgeLimits } from './body.ts';
 export const TOKEN_COOKIE = 'qthink_token';
 const NDJSON = 'application/x-ndjson';
 
@@ -22,6 +22,8 @@ export type BridgeOptions = {
   readonly token?: string;
   /** The built renderer (dist/renderer); null serves only the API. */
   readonly staticDir: string | null;
+  /** Body sizes and timeouts; tests shrink them, `qthink serve` uses DEFAULT_LIMITS. */
+  readonly limits?: Partial<BridgeLimits>;
 };
 
 export type Bridge = {
@@ -52,15 +54,8 @@ const STATUS: Readonly<Record<ErrorKind, number>> = {
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   const log = options.logger;
+  const limits: BridgeLimits = { ...DEFAULT_LIMITS, ...options.limits };
   let port = 0;
-
-  const server = createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      log.error('request failed', error);
-      if (!response.headersSent) sendResult(response, fail('internal', 'The QThink server hit an unexpected error; try again.'));
-      else response.end();
-    });
-  });
 
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
     setCommonHeaders(response);
@@ -73,7 +68,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (origin !== undefined && origin !== `http://${host}`) {
       return sendResult(response, fail('forbidden', 'Requests from other sites are refused.'));
     }
-    const url = new URL(request.url ?? '/', `http://${host}`);
+    const url = parseUrl(request.url ?? '/', host);
+    if (url === null) return sendResult(response, fail('invalid_request', 'The address is not a valid URL.'));
     const auth = authOf(request, url, token);
 
     if (url.pathname.startsWith('/api/')) {
@@ -86,21 +82,15 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       if (auth === 'none' || (auth === 'cookie' && origin === undefined)) {
         return sendResult(response, fail('unauthorized', 'Missing or wrong access token: open the URL that `qthink serve` printed.'));
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      if (channel === null) {
+        return sendResult(response, fail('invalid_request', 'The address has a malformed percent-encoding (a % not followed by valid UTF-8 bytes).'));
+      }
       if (!isChannel(channel)) {
-        return sendResult(response, fail('not_found', `Unknown action "${channel.slice(0, 80)}".`));
+        return sendResult(response, fail('not_found', `Unknown action "${printable(channel.slice(0, 80))}".`));
       }
-      const body = await readBody(request);
-      if (body === 'too_large') {
-        response.statusCode = 413;
-        return sendJson(response, fail('invalid_request', 'The request is too large; import fewer or smaller files at a time.'));
-      }
-      let payload: unknown;
-      try {
-        payload = body === '' ? {} : JSON.parse(body);
-      } catch {
-        return sendResult(response, fail('invalid_request', 'The request body is not valid JSON.'));
-      }
+      const payload = await readPayload(request, response, channel, limits, log);
+      if (payload === NO_PAYLOAD) return;
       if ((request.headers.accept ?? '').includes(NDJSON)) return streamCall(response, options.dispatcher, channel, payload);
       return sendResult(response, await options.dispatcher(channel, payload));
     }
@@ -124,6 +114,26 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     return serveStatic(options.staticDir, url.pathname, token, request.method === 'HEAD', response);
   };
+
+  const server = createServer({
+    // Node's own clocks back up the body timers (readBoundedBody): slow headers get node's 408, and no
+    // request takes longer than headers plus body time to arrive (the answer may take as long as the work
+    // does). Node checks them once per interval, 30 s by default, too coarse for a 10 s timeout.
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.headersTimeoutMs + limits.bodyTimeoutMs,
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  });
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
+    handle(request, response).catch((error: unknown) => {
+      log.error('request failed', error);
+      if (!response.headersSent) sendResult(response, fail('internal', 'The QThink server hit an unexpected error; try again.'));
+      else response.end();
+    });
+  };
+  server.on('request', onRequest);
+  // `Expect: 100-continue` (curl, for bodies over 1 MB): the request is handled as usual and the client is
+  // told to go on only when the body is about to be read, so an oversized body is refused before it is sent.
+  server.on('checkContinue', onRequest);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -171,16 +181,81 @@ function cookieValue(header: string, name: string): string | null {
   return null;
 }
 
-async function readBody(request: IncomingMessage): Promise<string | 'too_large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return 'too_large';
-    chunks.push(buffer);
+const NO_PAYLOAD = Symbol('answered');
+
+/**
+ * The JSON body of an API call, read within the channel's size and time limits; NO_PAYLOAD when the request
+ * has been answered instead (413 too large, 408 too slow, 400 not JSON) or the client has gone.
+ */
+async function readPayload(request: IncomingMessage, response: ServerResponse, channel: Channel, limits: BridgeLimits, log: Logger): Promise<unknown> {
+  const maxBytes = maxBodyBytesFor(channel, limits);
+  if (declaresTooLarge(request.headers['content-length'], maxBytes)) {
+    refuseTooLarge(response, channel, maxBytes);
+    return NO_PAYLOAD;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  if (request.headers.expect?.toLowerCase() === '100-continue') response.writeContinue();
+  const body = await readBoundedBody(request, { maxBytes, idleTimeoutMs: limits.bodyIdleTimeoutMs, totalTimeoutMs: limits.bodyTimeoutMs });
+  switch (body.kind) {
+    case 'aborted':
+      return NO_PAYLOAD;
+    case 'too_large':
+      refuseTooLarge(response, channel, maxBytes);
+      return NO_PAYLOAD;
+    case 'timeout': {
+      log.warn(`request body for ${channel} timed out (${body.reason})`);
+      response.statusCode = 408;
+      response.setHeader('Connection', 'close');
+      const seconds = (body.reason === 'idle' ? limits.bodyIdleTimeoutMs : limits.bodyTimeoutMs) / 1000;
+      const message = body.reason === 'idle' ? `The request body stopped arriving for ${seconds} s; try again.` : `The request body took longer than ${seconds} s to arrive; try again.`;
+      sendJson(response, fail('invalid_request', message));
+      return NO_PAYLOAD;
+    }
+    case 'ok':
+      try {
+        return body.text === '' ? {} : (JSON.parse(body.text) as unknown);
+      } catch {
+        sendResult(response, fail('invalid_request', 'The request body is not valid JSON.'));
+        return NO_PAYLOAD;
+      }
+  }
+}
+
+/** The request target as a URL, or null when it is not one (an absolute-form target with a bad host). */
+function parseUrl(target: string, host: string): URL | null {
+  try {
+    return new URL(target, `http://${host}`);
+  } catch {
+    return null;
+  }
+}
+
+/** `decodeURIComponent` that answers null instead of throwing URIError on a bad %-sequence. */
+function decodePath(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Control characters in a path are shown as `\u…`, never echoed raw into a message. */
+function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * 413 with the limit in words. The body is not read: `Connection: close` makes node drop the socket once
+ * the answer is out, instead of reading the rest of the body to reuse the connection.
+ */
+function refuseTooLarge(response: ServerResponse, channel: string, maxBytes: number) {
+  response.statusCode = 413;
+  response.setHeader('Connection', 'close');
+  const limit = maxBytes >= 1024 * 1024 ? `${Math.floor(maxBytes / (1024 * 1024))} MiB` : `${Math.floor(maxBytes / 1024)} KiB`;
+  const advice =
+    channel === 'import.files'
+      ? 'import fewer or smaller files at a time, or import very large files with `qthink import` or the desktop app.'
+      : 'this action never needs that much.';
+  sendJson(response, fail('invalid_request', `The request is larger than ${limit}, the most the browser bridge accepts for ${channel}; ${advice}`));
 }
 
 /** Progress as NDJSON lines `{ "progress": … }`, then one `{ "result": … }` line with the envelope. */

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, dialog, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, protocol, session } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN, APP_SCHEME } from '../../shared/ipc/electronChannels.ts';
 import { createBackend } from '../services/backend.ts';
 import { defaultDataDir } from '../journal/dataDir.ts';
 import { createLogger } from '../logger.ts';
+import { hardenSession, hardenWebContents } from './hardening.ts';
 import { registerIpc } from './ipc.ts';
 import { createNativeDialogs } from './dialogs.ts';
 import { registerAppProtocol } from './appProtocol.ts';
@@ -36,18 +37,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('web-contents-created', (_event, contents) => {
-    // The app is one page: no navigation away, no pop-ups, no <webview>.
-    contents.on('will-navigate', (navigation) => {
-      navigation.preventDefault();
-      logger.warn(`blocked navigation to ${navigation.url}`);
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (url.startsWith('https://')) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+  // The app is one page: no navigation or redirect away, no pop-ups, no <webview>; links out only to the allow-list.
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, logger));
   app.whenReady().then(start, (error: unknown) => {
     logger.error('start-up failed', error);
     app.exit(1);
@@ -55,7 +46,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  hardenSession(session.defaultSession, logger);
   // dist-electron/main.cjs sits one folder below the app's root, in a checkout and inside the packaged asar.
   const appRoot = join(__dirname, '..');
   registerAppProtocol(join(appRoot, 'dist', 'renderer'));
