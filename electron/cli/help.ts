@@ -7,6 +7,7 @@ Commands
   commit   [--set ID:archetype=X] [--set ID:label=Y] [--note ID:text]
                                                apply your overrides and commit the staged batch
   rebuild  [--check]                           regenerate every derived file from sync_log.jsonl
+  repair                                       move damaged lines of sync_log.jsonl to backups/ and rebuild
   export   --format csv|json|md [--out F]      the committed journal (stdout without --out)
   demo     [--data-dir D]                      process the bundled example day into a fresh folder
   serve    [--port N]                          open the app in your browser (local only)
@@ -24,7 +25,8 @@ Options
   -h, --help        help     -v, --version  version
 
 Bad rows are printed as file:line: field: reason and skipped; the good rows go on.
-Exit code: 0 all rows read, 1 some rows rejected (or rebuild --check found a difference), 2 usage error.
+Exit code: 0 all rows read, 1 some rows rejected (or rebuild --check found a difference), 2 usage error or a
+journal that cannot be opened or written (the message names the file, the cause and what to do).
 `;
 
 export function usage(defaultDir: string): string {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { formatRowError } from '../../shared/domain/errors.ts';
-import { JournalChangedError, JournalCorruptError, JournalLockedError, JournalRequestError, defaultDataDir } from '../journal/index.ts';
+import { escapeControlChars } from '../../shared/domain/safeText.ts';
+import { defaultDataDir } from '../journal/index.ts';
+import { describeJournalError } from '../journal/knownErrors.ts';
 import { UsageError, parseCliArgs, type CliArgs } from './args.ts';
 import { commitCommand } from './commit.ts';
 import { demoCommand } from './demo.ts';
@@ -10,6 +11,7 @@ import { importCommand } from './import.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { processCommand } from './process.ts';
 import { rebuildCommand } from './rebuild.ts';
+import { repairCommand } from './repair.ts';
 import { reviewCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 
@@ -19,6 +21,7 @@ const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<nu
   review: reviewCommand,
   commit: commitCommand,
   rebuild: rebuildCommand,
+  repair: repairCommand,
   export: exportCommand,
   demo: demoCommand,
   serve: serveCommand,
@@ -48,12 +51,13 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     if (!command) throw new UsageError(`unknown command '${args.command}' (try qthink help)`);
     return await command(args, io);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof JournalLockedError || error instanceof JournalChangedError || error instanceof JournalRequestError) {
-      io.err(`qthink: ${error.message}\n`);
+    if (error instanceof UsageError) {
+      io.err(`qthink: ${escapeControlChars(error.message)}\n`);
       return EXIT_USAGE;
     }
-    if (error instanceof JournalCorruptError) {
-      io.err(`qthink: the journal cannot be read: ${formatRowError(error)}\n`);
+    const known = describeJournalError(error);
+    if (known !== null) {
+      io.err(`qthink: ${known.message}\n`);
       return EXIT_USAGE;
     }
     throw error;

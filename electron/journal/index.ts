@@ -17,3 +17,6 @@ export { JournalChangedError } from './logFingerprint.ts';
 export { JournalCorruptError } from './syncLog.ts';
 export { defaultDataDir } from './dataDir.ts';
 export { nodeFs, type JournalFs } from './fsOps.ts';
+export { JournalEnvironmentError } from './environmentError.ts';
+export { CommitRecoveryError } from './commitProtocol.ts';
+export { StagedBatchUnreadableError } from './stagedFile.ts';

@@ -11,6 +11,7 @@ import { createLogger } from '../logger.ts';
 import { writeCommit, type CommitResult } from './commit.ts';
 import { full, recoverCommit } from './commitProtocol.ts';
 import type { LineDigest } from './digest.ts';
+import { asEnvironmentError } from './environmentError.ts';
 import { checkUnchanged, logFingerprint, type LogFingerprint } from './logFingerprint.ts';
 import { checkLogOnOpen, setAsideUnreadableStaged } from './openChecks.ts';
 import { nodeFs, type JournalFs } from './fsOps.ts';
@@ -88,8 +89,9 @@ export async function openJournal(dataDir: string, options: OpenJournalOptions =
   const fs = options.fs ?? nodeFs;
   const readOnly = options.readOnly === true;
   const now = options.now ?? (() => new Date());
-  const lock: JournalLock | null = readOnly ? null : await acquireLock(dir);
+  let lock: JournalLock | null = null;
   try {
+    lock = readOnly ? null : await acquireLock(dir);
     const notices: string[] = [];
     if (!readOnly) {
       await fs.mkdirp(dir);
@@ -109,8 +111,8 @@ export async function openJournal(dataDir: string, options: OpenJournalOptions =
     for (const notice of notices) logger.warn(`${dir}: ${notice}`);
     return createStore(dir, fs, readOnly, now, lock, checked.scan.ids, await logFingerprint(fs, dir), checked.scan.digest, notices);
   } catch (error) {
-    await lock?.release();
-    throw error;
+    await lock?.release().catch(() => undefined);
+    throw asEnvironmentError(error, dir) ?? error;
   }
 }
 
@@ -135,7 +137,9 @@ function createStore(
   /** Changes run one after the other, never interleaved (an import during a commit waits for it). */
   const exclusive = <T>(task: () => Promise<T>): Promise<T> => {
     if (closed) return Promise.reject(new JournalRequestError('conflict', `the journal in ${dataDir} is closed`));
-    const run = queue.then(task);
+    const run = queue.then(task).catch((error: unknown) => {
+      throw asEnvironmentError(error, dataDir) ?? error;
+    });
     queue = run.catch(() => undefined);
     return run;
   };

@@ -1,9 +1,7 @@
 import type { Handlers, Result } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import type { ApiError } from '../../shared/ipc/schemas.ts';
-import { JournalLockedError } from '../journal/lock.ts';
-import { JournalChangedError } from '../journal/logFingerprint.ts';
-import { JournalRequestError } from '../journal/store.ts';
+import { describeJournalError } from '../journal/knownErrors.ts';
 import type { Logger } from '../logger.ts';
 
 export type Dispatcher = (channel: unknown, payload: unknown, onProgress?: (event: unknown) => void) => Promise<Result<unknown>>;
@@ -23,10 +21,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger): Dispatcher
 }
 
 export function journalError(error: unknown): ApiError | null {
-  if (error instanceof JournalRequestError || error instanceof JournalLockedError || error instanceof JournalChangedError) {
-    return { kind: error.kind, message: sentence(error.message) };
-  }
-  return null;
+  const known = describeJournalError(error);
+  return known === null ? null : { kind: known.kind, message: sentence(known.message) };
 }
 
 function sentence(text: string): string {

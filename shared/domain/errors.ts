@@ -1,3 +1,5 @@
+import { escapeControlChars } from './safeText.ts';
+
 /** A rejected input row. Data, never an exception: the good rows of the same file still go on. */
 export type RowError = {
   readonly file: string;
@@ -13,7 +15,8 @@ export type ImportResult<T> = {
   readonly errors: RowError[];
 };
 
+/** `file:line: field: reason`, one line, with any control character from the input escaped. */
 export function formatRowError(error: RowError): string {
   const field = error.field ? ` ${error.field}:` : '';
-  return `${error.file}:${error.line}:${field} ${error.reason}`;
+  return escapeControlChars(`${error.file}:${error.line}:${field} ${error.reason}`);
 }
