@@ -7,6 +7,7 @@ import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../shared/market/sessionLevels.t
 import type { ImportBundle } from '../../shared/importers/importBundle.ts';
 import { writeAtomicPieces, type JournalFs } from './fsOps.ts';
 import { full } from './commitProtocol.ts';
+import { keepCommittableProposals } from './finiteCheck.ts';
 import { STAGING_BATCH } from './layout.ts';
 import type { MarketStore } from './marketStore.ts';
 import { issueText, stagedFilePieces, stagedUnreadable } from './stagedFile.ts';
@@ -60,7 +61,7 @@ export async function mergeIntoStaged(
   const trades = [...byId.values()];
   const proposals = await assessWithStoredMarket(trades, market, onProgress);
   const overrides = Object.fromEntries(Object.entries(staged.overrides).filter(([id]) => byId.has(id)));
-  return {
+  return keepCommittableProposals({
     version: 1,
     trades: proposals.map((entry) => entry.trade),
     proposals,
@@ -70,7 +71,7 @@ export async function mergeIntoStaged(
     files: [...staged.files.filter((file) => !bundle.files.some((added) => added.name === file.name)), ...bundle.files],
     already_committed: appendUnique(staged.already_committed, alreadyCommitted, (id) => id),
     updated_at: now,
-  };
+  }, bundle.sources);
 }
 
 /** Assesses trades with the bars and contexts stored for their underlyings and days. */

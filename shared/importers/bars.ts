@@ -1,3 +1,4 @@
+import { PRICE_RANGE, VOLUME_RANGE, epochYearReason, rangeReason } from '../domain/bounds.ts';
 import type { BarSeries } from '../domain/market.ts';
 import type { RowError } from '../domain/errors.ts';
 import { BAR_LAYOUTS_READ, type BarColumns, type BarsLayout, detectBarsLayout, headerSeen } from './barsLayout.ts';
@@ -52,7 +53,8 @@ function readPrice(fields: readonly string[], column: number, layout: BarsLayout
   if (!Number.isFinite(value)) return rowError(file, line, name, text === '' ? 'missing price' : `"${text}" is not a number`);
   if (value <= 0) return rowError(file, line, name, `price ${text} is not positive`);
   if (layout.fixedPointPrices && /^\d+$/.test(text)) value *= FIXED_POINT_SCALE;
-  return value;
+  const outOfRange = rangeReason(`price ${text}`, value, PRICE_RANGE);
+  return outOfRange === null ? value : rowError(file, line, name, outOfRange);
 }
 
 /**
@@ -87,6 +89,8 @@ function readBar(fields: readonly string[], group: BarColumns, time: number, lay
     const volumeName = layout.headers[group.volume] ?? 'volume';
     if (!Number.isFinite(volume)) return rowError(file, line, volumeName, `"${volumeText}" is not a number`);
     if (volume < 0) return rowError(file, line, volumeName, `volume ${volumeText} is negative`);
+    const outOfRange = rangeReason(`volume ${volumeText}`, volume, VOLUME_RANGE);
+    if (outOfRange !== null) return rowError(file, line, volumeName, outOfRange);
   }
   return { time, open, high, low, close, volume, line };
 }
@@ -100,6 +104,8 @@ function readRow(row: CsvLine, layout: BarsLayout, zone: string | null, parse: N
     const repeated: Repeated | undefined = parsedTime.needsZone ? 'zone' : parsedTime.dateOnly ? 'dateOnly' : undefined;
     return [{ ...rowError(file, line, timeField, parsedTime.reason), ...(repeated ? { repeated } : {}) }];
   }
+  const yearProblem = epochYearReason(`"${timeText.trim()}"`, parsedTime.ms);
+  if (yearProblem !== null) return [rowError(file, line, timeField, yearProblem)];
   const rowSymbol = layout.symbol >= 0 ? cleanSymbol(fields[layout.symbol] ?? '') : '';
   const outcomes: RowOutcome[] = [];
   for (const group of layout.groups) {

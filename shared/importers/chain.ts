@@ -1,3 +1,4 @@
+import { PRICE_RANGE, rangeReason, yearReason } from '../domain/bounds.ts';
 import type { RowError } from '../domain/errors.ts';
 import type { ChainSnapshot } from '../market/optionChain.ts';
 import { chainFileNameDates, parseChainDate, parseChainStamp, parseOptionSymbol, readChainPreamble } from './chainDates.ts';
@@ -38,11 +39,11 @@ function headerSeen(lines: readonly CsvLine[]): string {
   return `line ${first.line}: "${text.length > 160 ? `${text.slice(0, 160)}…` : text}"`;
 }
 
-function firstNumber(lines: readonly CsvLine[], column: number): number | null {
+function firstNumber(lines: readonly CsvLine[], column: number): { value: number; line: number } | null {
   if (column < 0) return null;
   for (const row of lines) {
     const value = parseLooseNumber(row.fields[column] ?? '');
-    if (value > 0) return value;
+    if (value > 0) return { value, line: row.line };
   }
   return null;
 }
@@ -115,15 +116,25 @@ export function importChain(text: string, file: string, options: ChainImportOpti
       errors: [{ file, line: header.line, field: '', reason: 'the snapshot day is unknown: the file does not give it (no date in a preamble, column, footer or its name); pass it (--date YYYY-MM-DD)' }],
     };
   }
+  const dayProblem = yearReason(`the snapshot day ${date}`, date);
+  if (dayProblem !== null) return { snapshot: null, errors: [{ file, line: header.line, field: '', reason: `${dayProblem}; pass the day (--date YYYY-MM-DD)` }] };
   if (!requested && !preamble.date && days.length === 0 && !footerStamp && fromName.date) notes.push(`snapshot day ${date} taken from the file name`);
   let body = allBody;
   if (days.length > 1) {
     body = allBody.filter((row) => parseChainDate(row.fields[layout.date] ?? '') === date);
     notes.push(`the file holds ${days.length} quote day(s) (${days[0]}…${days[days.length - 1]}); read ${date}${requested ? '' : ' (the last); pass --date for another'}`);
   }
-  const spot = options.spot ?? preamble.spot ?? firstNumber(body, layout.spot) ?? spotFromMoneyness(body, layout);
-  if (spot !== null && options.spot === undefined && preamble.spot === null && firstNumber(body, layout.spot) === null) notes.push(`spot ${spot} derived from the calls' moneyness`);
-  const context: ReadContext = { file, headers: header.fields, errors: [], date, fileExpiry: fromName.expiry };
+  const spotColumn = firstNumber(body, layout.spot);
+  let spot = options.spot ?? preamble.spot ?? spotColumn?.value ?? spotFromMoneyness(body, layout);
+  if (spot !== null && options.spot === undefined && preamble.spot === null && spotColumn === null) notes.push(`spot ${spot} derived from the calls' moneyness`);
+  const errors: RowError[] = [];
+  const spotProblem = spot === null ? null : rangeReason(`spot ${spot}`, spot, PRICE_RANGE);
+  if (spotProblem !== null) {
+    const fromColumn = options.spot === undefined && preamble.spot === null && spotColumn !== null;
+    errors.push({ file, line: fromColumn ? spotColumn.line : (lines[0]?.line ?? 1), field: fromColumn ? (header.fields[layout.spot] ?? 'spot') : 'spot', reason: `${spotProblem}; the chain is read without a spot` });
+    spot = null;
+  }
+  const context: ReadContext = { file, headers: header.fields, errors, date, fileExpiry: fromName.expiry };
   const { rows, ivPercent } = readChainRows(body, layout, context);
   if (ivPercent === 'median') notes.push('IV read as percent (its median is above 5) and divided by 100');
   const openInterestMissing = layout.sides.every((side) => side.columns.openInterest < 0);
@@ -138,5 +149,5 @@ export function importChain(text: string, file: string, options: ChainImportOpti
     ...(openInterestMissing ? { open_interest_missing: true } : {}),
     ...(notes.length > 0 ? { notes } : {}),
   };
-  return { snapshot, errors: context.errors };
+  return { snapshot, errors: [...context.errors].sort((a, b) => a.line - b.line) };
 }

@@ -1,3 +1,4 @@
+import { GAMMA_RANGE, IV_RANGE, OPEN_INTEREST_RANGE, STRIKE_RANGE, YEAR_RANGE, rangeReason, yearOfText } from '../domain/bounds.ts';
 import type { RowError } from '../domain/errors.ts';
 import type { ChainRight, ChainRow } from '../market/optionChain.ts';
 import { parseChainDate, parseLegacyCboeContract, parseOptionSymbol } from './chainDates.ts';
@@ -26,7 +27,8 @@ export type ReadRows = {
   readonly ivPercent: 'header' | 'values' | 'median' | null;
 };
 
-type RawRow = ChainRow & { readonly ivText: string };
+/** A contract as read, with what its IV check needs once the file's IV unit is known. */
+type RawRow = ChainRow & { readonly ivText: string; readonly line: number; readonly ivField: string };
 
 export function parseRight(text: string): ChainRight | null {
   const value = text.trim().toUpperCase();
@@ -51,6 +53,8 @@ function readValues(row: CsvLine, side: SideColumns, base: { expiry: string; str
     const oiText = row.fields[side.openInterest] ?? '';
     openInterest = oiText === '' ? 0 : parseLooseNumber(oiText);
     if (!Number.isFinite(openInterest) || openInterest < 0) return fail(side.openInterest, `open interest "${oiText}" is not a number ≥ 0`);
+    const outOfRange = rangeReason(`open interest "${oiText}"`, openInterest, OPEN_INTEREST_RANGE);
+    if (outOfRange !== null) return fail(side.openInterest, outOfRange);
   }
   let impliedVolatility: number | null = null;
   const ivText = side.iv >= 0 ? (row.fields[side.iv] ?? '').trim() : '';
@@ -61,10 +65,12 @@ function readValues(row: CsvLine, side: SideColumns, base: { expiry: string; str
     impliedVolatility = iv > 0 ? iv : null;
   }
   const gammaText = side.gamma >= 0 ? (row.fields[side.gamma] ?? '').trim() : '';
-  const contract: RawRow = { ...base, open_interest: openInterest, implied_volatility: impliedVolatility, ivText };
+  const contract: RawRow = { ...base, open_interest: openInterest, implied_volatility: impliedVolatility, ivText, line: row.line, ivField: fieldName(context, side.iv, side.label) };
   if (gammaText === '') return contract;
   const gamma = parseLooseNumber(gammaText);
   if (!Number.isFinite(gamma) || gamma < 0) return fail(side.gamma, `gamma "${gammaText}" is not a number ≥ 0`);
+  const gammaRange = rangeReason(`gamma "${gammaText}"`, gamma, GAMMA_RANGE);
+  if (gammaRange !== null) return fail(side.gamma, gammaRange);
   return { ...contract, gamma };
 }
 
@@ -72,6 +78,19 @@ function readValues(row: CsvLine, side: SideColumns, base: { expiry: string; str
 type Contract = { expiry: string; strike: number; right: ChainRight; root: string };
 
 function contractOf(row: CsvLine, layout: ChainLayout, side: { right: ChainRight | null; columns: SideColumns }, strike: number | null, context: ReadContext): Contract | 'skip' | null {
+  const contract = contractTerms(row, layout, side, strike, context);
+  if (contract === null || contract === 'skip') return contract;
+  // The strike and expiry may come from an option symbol or a legacy contract text: checked whatever gave them.
+  const strikeProblem = rangeReason(`strike ${contract.strike}`, contract.strike, STRIKE_RANGE);
+  const expiryProblem = rangeReason(`expiry ${contract.expiry}`, yearOfText(contract.expiry) ?? Number.NaN, YEAR_RANGE);
+  const problem = strikeProblem ?? expiryProblem;
+  if (problem === null) return contract;
+  const column = strikeProblem !== null ? (layout.strike >= 0 ? layout.strike : side.columns.symbol) : layout.expiry >= 0 ? layout.expiry : side.columns.symbol;
+  context.errors.push({ file: context.file, line: row.line, field: fieldName(context, column, side.columns.label), reason: problem });
+  return null;
+}
+
+function contractTerms(row: CsvLine, layout: ChainLayout, side: { right: ChainRight | null; columns: SideColumns }, strike: number | null, context: ReadContext): Contract | 'skip' | null {
   const fail = (column: number, reason: string): null => {
     context.errors.push({ file: context.file, line: row.line, field: fieldName(context, column, side.columns.label), reason });
     return null;
@@ -146,6 +165,13 @@ export function readChainRows(body: readonly CsvLine[], layout: ChainLayout, con
   const ivs = raw.flatMap((row) => (row.implied_volatility === null ? [] : [row.implied_volatility]));
   const percentSign = raw.some((row) => row.ivText.includes('%'));
   const ivPercent = layout.ivPercent ? 'header' : percentSign ? 'values' : ivs.length > 0 && median(ivs) > IV_PERCENT_MEDIAN_ABOVE ? 'median' : null;
-  const rows = raw.map(({ ivText: _ivText, ...row }): ChainRow => (ivPercent && row.implied_volatility !== null ? { ...row, implied_volatility: row.implied_volatility / 100 } : row));
+  const rows: ChainRow[] = [];
+  for (const { ivText, line, ivField, ...row } of raw) {
+    const contract = ivPercent && row.implied_volatility !== null ? { ...row, implied_volatility: row.implied_volatility / 100 } : row;
+    // Checked once the unit is known: 40 is 40 % in a percent file but 4,000 % in a decimal one.
+    const ivRange = contract.implied_volatility === null ? null : rangeReason(`implied volatility "${ivText}"`, contract.implied_volatility, IV_RANGE);
+    if (ivRange === null) rows.push(contract);
+    else context.errors.push({ file: context.file, line, field: ivField, reason: ivRange });
+  }
   return { rows, ivPercent };
 }

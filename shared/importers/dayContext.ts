@@ -1,3 +1,4 @@
+import { DAY_CONTEXT_RANGES, rangeRowErrors } from '../domain/bounds.ts';
 import type { RowError } from '../domain/errors.ts';
 import { type DayContext, dayContextSchema } from '../domain/market.ts';
 import { parseJsonDocument, zodIssuesToErrors } from './jsonLines.ts';
@@ -9,8 +10,9 @@ export type DayContextImportResult = {
 
 /**
  * Day context JSON: one object, an array of objects, or one object a line. Each is checked against
- * dayContextSchema; a second context for the same day and symbol is reported and ignored (the first wins,
- * as the file lists it), so a day never silently gets two sets of levels.
+ * dayContextSchema and its levels against DAY_CONTEXT_RANGES; a second context for the same day and
+ * symbol is reported and ignored (the first wins, as the file lists it), so a day never silently gets two
+ * sets of levels.
  */
 export function importDayContexts(text: string, file: string): DayContextImportResult {
   const { items, errors } = parseJsonDocument(text, file);
@@ -20,6 +22,11 @@ export function importDayContexts(text: string, file: string): DayContextImportR
     const parsed = dayContextSchema.safeParse(item.value);
     if (!parsed.success) {
       errors.push(...zodIssuesToErrors(parsed.error, file, item.line, item.value));
+      continue;
+    }
+    const outOfRange = rangeRowErrors(parsed.data, DAY_CONTEXT_RANGES, file, item.line);
+    if (outOfRange.length > 0) {
+      errors.push(...outOfRange);
       continue;
     }
     const context = parsed.data;

@@ -36,8 +36,13 @@ export const importFileSummarySchema = z.object({
 });
 export type ImportFileSummary = z.infer<typeof importFileSummarySchema>;
 
+/** The file and line a trade was read from (a broker trade: its opening fill's). */
+export type TradeSource = { readonly file: string; readonly line: number };
+
 export type ImportBundle = {
   readonly trades: TradeRecord[];
+  /** Where each trade came from, by id, so a trade rejected later (while staging) can still be named by file:line. */
+  readonly sources?: ReadonlyMap<string, TradeSource>;
   readonly bars: BarSeries[];
   readonly contexts: DayContext[];
   readonly signals: TimelineSignal[];
@@ -69,16 +74,19 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
 
   const trades: TradeRecord[] = [];
   const tradeSource = new Map<string, string>();
-  const addTrades = (records: readonly TradeRecord[], from: string): void => {
-    for (const trade of records) {
+  const sources = new Map<string, TradeSource>();
+  const addTrades = (records: readonly TradeRecord[], from: string, sourceOf: (trade: TradeRecord, index: number) => TradeSource | undefined): void => {
+    records.forEach((trade, index) => {
       const earlier = tradeSource.get(trade.id);
       if (earlier !== undefined) {
         warnings.push(`${from}: trade ${trade.id} is also in ${earlier}; kept the first`);
-        continue;
+        return;
       }
       tradeSource.set(trade.id, from);
+      const source = sourceOf(trade, index);
+      if (source) sources.set(trade.id, source);
       trades.push(trade);
-    }
+    });
   };
 
   const brokerFiles: Classified[] = [];
@@ -91,7 +99,10 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
       const own = readOwnTrades(file);
       if (own === null) brokerFiles.push(file);
       else {
-        addTrades(own.records, file.name);
+        addTrades(own.records, file.name, (_trade, index) => {
+          const line = own.lines[index];
+          return line === undefined ? undefined : { file: file.name, line };
+        });
         summarize(file, own.format, own.records.length, own.errors);
       }
     } else if (file.kind === 'bars') {
@@ -132,17 +143,17 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
   const withSignals =
     signals.length > 0 ? attachTimelineSignals(trades, signals, options.signalWindowMinutes === undefined ? {} : { windowMinutes: options.signalWindowMinutes }) : trades;
   const ordered = classified.map((file) => summaries.get(file.name)).filter((summary): summary is ImportFileSummary => summary !== undefined);
-  return { trades: withSignals, bars, contexts, signals, errors, warnings, files: ordered };
+  return { trades: withSignals, sources, bars, contexts, signals, errors, warnings, files: ordered };
 }
 
 /** Native JSONL and QThink's own exports; null for anything else (a broker export). */
-function readOwnTrades(file: Classified): { format: string; records: TradeRecord[]; errors: RowError[] } | null {
+function readOwnTrades(file: Classified): { format: string; records: TradeRecord[]; lines: number[]; errors: RowError[] } | null {
   if (file.format === 'qthink-csv') return { format: 'qthink-csv', ...importJournalCsv(file.text, file.name) };
   if (file.format === 'qthink-json') {
     try {
       return { format: 'qthink-json', ...importJournalJson(JSON.parse(file.text) as unknown, file.name) };
     } catch (error) {
-      return { format: 'qthink-json', records: [], errors: [{ file: file.name, line: 1, field: '', reason: `not valid JSON (${String(error)})` }] };
+      return { format: 'qthink-json', records: [], lines: [], errors: [{ file: file.name, line: 1, field: '', reason: `not valid JSON (${String(error)})` }] };
     }
   }
   const lower = file.name.toLowerCase();
@@ -151,7 +162,7 @@ function readOwnTrades(file: Classified): { format: string; records: TradeRecord
 }
 
 type Sink = {
-  readonly addTrades: (records: readonly TradeRecord[], from: string) => void;
+  readonly addTrades: (records: readonly TradeRecord[], from: string, sourceOf: (trade: TradeRecord) => TradeSource | undefined) => void;
   readonly summarize: (file: Classified, format: string | null, records: number, errors: readonly RowError[]) => void;
   readonly errors: RowError[];
   readonly warnings: string[];
@@ -172,7 +183,7 @@ function readBrokerTrades(files: readonly Classified[], options: BundleOptions, 
     { ...(format?.success ? { format: format.data } : {}), ...(options.tz === undefined ? {} : { tz: options.tz }) },
   );
   const label = files.map((file) => file.name).join(', ');
-  sink.addTrades(result.trades, label);
+  sink.addTrades(result.trades, label, (trade) => result.sources.get(trade.id));
   sink.warnings.push(...result.warnings);
   for (const open of result.unmatched) sink.warnings.push(`${open.file}:${open.line}: ${open.reason}`);
   for (const file of files) {

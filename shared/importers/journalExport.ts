@@ -1,13 +1,16 @@
 import Papa from 'papaparse';
 import { tradeRecordSchema, type TradeRecord } from '../domain/trade.ts';
-import type { ImportResult, RowError } from '../domain/errors.ts';
+import type { RowError } from '../domain/errors.ts';
 import { issuesToRowErrors } from '../domain/issueReason.ts';
+import { TRADE_RECORD_RANGES, rangeRowErrors } from '../domain/bounds.ts';
 import { JSON_EXPORT_FORMAT } from '../journal/export.ts';
 import { TRADE_COLUMN_PREFIX, decodeTradeCell } from '../journal/tradeColumns.ts';
+import type { TradesImportResult } from './nativeTrades.ts';
 
 /**
  * Reads QThink's own exports back as trades: the CSV (its `trade.<field>` columns) and the JSON (each
  * entry's `trade`). The journal's scores in those files are not read: the engine assesses the trades again.
+ * Each trade's numbers must lie in their documented ranges (TRADE_RECORD_RANGES), as for native trades.
  */
 
 /** True when a CSV header is QThink's export (it carries the trade's own columns). */
@@ -15,8 +18,9 @@ export function isJournalCsvHeader(cells: readonly string[]): boolean {
   return cells.includes(`${TRADE_COLUMN_PREFIX}id`) && cells.includes(`${TRADE_COLUMN_PREFIX}entry_time`);
 }
 
-export function importJournalCsv(text: string, file: string): ImportResult<TradeRecord> {
+export function importJournalCsv(text: string, file: string): TradesImportResult {
   const records: TradeRecord[] = [];
+  const lines: number[] = [];
   const errors: RowError[] = [];
   let header: string[] | null = null;
   let line = 1;
@@ -38,27 +42,40 @@ export function importJournalCsv(text: string, file: string): ImportResult<Trade
       }
       const parsed = rowToTrade(header, cells, file, rowLine);
       if ('errors' in parsed) errors.push(...parsed.errors);
-      else records.push(parsed.trade);
+      else {
+        records.push(parsed.trade);
+        lines.push(rowLine);
+      }
     },
   });
-  return { records, errors };
+  return { records, errors, lines };
 }
 
-export function importJournalJson(value: unknown, file: string): ImportResult<TradeRecord> {
+export function importJournalJson(value: unknown, file: string): TradesImportResult {
   const records: TradeRecord[] = [];
+  const lines: number[] = [];
   const errors: RowError[] = [];
   const items = journalJsonItems(value);
   if (items === null) {
-    return { records, errors: [{ file, line: 1, field: '', reason: `not a ${JSON_EXPORT_FORMAT} file or a JSON array of trades` }] };
+    return { records, errors: [{ file, line: 1, field: '', reason: `not a ${JSON_EXPORT_FORMAT} file or a JSON array of trades` }], lines };
   }
   items.forEach((item, index) => {
     const candidate = isObject(item) && isObject(item['trade']) ? item['trade'] : item;
     const parsed = tradeRecordSchema.safeParse(candidate);
-    if (parsed.success) records.push(parsed.data);
     // JSON has no useful line numbers once parsed; the item's position is the next best thing.
-    else errors.push(...issuesToRowErrors(parsed.error, candidate, file, index + 1, `[${index}].`));
+    if (!parsed.success) {
+      errors.push(...issuesToRowErrors(parsed.error, candidate, file, index + 1, `[${index}].`));
+      return;
+    }
+    const outOfRange = rangeRowErrors(parsed.data, TRADE_RECORD_RANGES, file, index + 1, `[${index}].`);
+    if (outOfRange.length > 0) {
+      errors.push(...outOfRange);
+      return;
+    }
+    records.push(parsed.data);
+    lines.push(index + 1);
   });
-  return { records, errors };
+  return { records, errors, lines };
 }
 
 /** The trade-bearing items of a JSON export or a JSON array of trades, or null when it is neither. */
@@ -81,8 +98,9 @@ function rowToTrade(header: readonly string[], cells: readonly string[], file: s
   });
   if (errors.length > 0) return { errors };
   const parsed = tradeRecordSchema.safeParse(candidate);
-  if (parsed.success) return { trade: parsed.data };
-  return { errors: issuesToRowErrors(parsed.error, candidate, file, line, TRADE_COLUMN_PREFIX) };
+  if (!parsed.success) return { errors: issuesToRowErrors(parsed.error, candidate, file, line, TRADE_COLUMN_PREFIX) };
+  const outOfRange = rangeRowErrors(parsed.data, TRADE_RECORD_RANGES, file, line, TRADE_COLUMN_PREFIX);
+  return outOfRange.length > 0 ? { errors: outOfRange } : { trade: parsed.data };
 }
 
 function countNewlines(text: string, from: number, to: number): number {

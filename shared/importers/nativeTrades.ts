@@ -1,14 +1,20 @@
 import { tradeRecordSchema, type TradeRecord } from '../domain/trade.ts';
 import type { ImportResult, RowError } from '../domain/errors.ts';
 import { issuesToRowErrors } from '../domain/issueReason.ts';
+import { TRADE_RECORD_RANGES, rangeRowErrors } from '../domain/bounds.ts';
+
+/** Trades read from a file, with the line each came from (`lines[i]` is the line of `records[i]`). */
+export type TradesImportResult = ImportResult<TradeRecord> & { readonly lines: number[] };
 
 /**
  * Native trade JSONL: one trade record per line. Blank lines are ignored; a line that is not JSON, or
  * that breaks the schema, becomes one RowError per problem and the other lines go on. Unknown fields are
- * kept (the schema passes them through) so a trader's own annotations survive the journal.
+ * kept (the schema passes them through) so a trader's own annotations survive the journal. Numbers
+ * outside their documented range (TRADE_RECORD_RANGES) reject the line.
  */
-export function importNativeTrades(text: string, file: string): ImportResult<TradeRecord> {
+export function importNativeTrades(text: string, file: string): TradesImportResult {
   const records: TradeRecord[] = [];
+  const recordLines: number[] = [];
   const errors: RowError[] = [];
   const firstLineOfId = new Map<string, number>();
   const lines = splitLines(text);
@@ -32,6 +38,11 @@ export function importNativeTrades(text: string, file: string): ImportResult<Tra
       errors.push(...issuesToRowErrors(parsed.error, value, file, line));
       continue;
     }
+    const outOfRange = rangeRowErrors(parsed.data, TRADE_RECORD_RANGES, file, line);
+    if (outOfRange.length > 0) {
+      errors.push(...outOfRange);
+      continue;
+    }
     const first = firstLineOfId.get(parsed.data.id);
     if (first !== undefined) {
       errors.push({ file, line, field: 'id', reason: `duplicate id ${parsed.data.id} (first on line ${first})` });
@@ -39,8 +50,9 @@ export function importNativeTrades(text: string, file: string): ImportResult<Tra
     }
     firstLineOfId.set(parsed.data.id, line);
     records.push(parsed.data);
+    recordLines.push(line);
   }
-  return { records, errors };
+  return { records, errors, lines: recordLines };
 }
 
 /** Physical lines, whatever the line ending; a leading byte-order mark is not part of the first line. */

@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { rangeReason, type NumberRange } from '../../domain/bounds.ts';
 
 /**
  * Broker CSV as brokers hand it out: a BOM, CRLF or LF, preamble and section title lines before a header,
@@ -171,4 +172,29 @@ export function parseAmount(cell: string | undefined): number | null {
   if (!/^(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/.test(text) || text === '' || text === '.') return Number.NaN;
   const value = Number(text.replace(/,/g, ''));
   return negative ? -value : value;
+}
+
+/** A number read from a cell, with the column it came from and its documented range (shared/domain/bounds.ts). */
+export type RangedCell = {
+  readonly column: string;
+  /** The cell as the file writes it, quoted in the reason. */
+  readonly cell: string;
+  /** The value as the fill will hold it (a quantity's size, a fee as paid); null when the cell was blank. */
+  readonly value: number | null;
+  readonly range: NumberRange;
+};
+
+/**
+ * Reports through `fail` every cell whose value lies outside its range (`Quantity: '5000000' is out of
+ * range: a quantity must be …`); true when there was one, so the reader leaves the row out.
+ */
+export function cellsOutOfRange(cells: readonly RangedCell[], fail: (field: string, reason: string) => void): boolean {
+  let failed = false;
+  for (const { column, cell, value, range } of cells) {
+    const reason = value === null ? null : rangeReason(`'${cell}'`, value, range);
+    if (reason === null) continue;
+    fail(column, reason);
+    failed = true;
+  }
+  return failed;
 }

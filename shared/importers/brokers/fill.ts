@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FEE_RANGE, MULTIPLIER_RANGE, PREMIUM_RANGE, QUANTITY_RANGE, STRIKE_RANGE, YEAR_RANGE, type NumberRange } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { isoDate, tradeTime } from '../../domain/trade.ts';
 
@@ -56,6 +57,23 @@ export const fillSchema = z
     path: ['side'],
   });
 export type Fill = z.infer<typeof fillSchema>;
+
+/**
+ * The documented range of each number of a fill (shared/domain/bounds.ts). Each broker reader checks the
+ * cells it reads against these and names the column; readBrokerFills checks every fill again, so a value a
+ * reader derives (tastytrade's `Average Price / Multiplier`, a strike or expiry from an option symbol) is
+ * bounded too.
+ */
+export const FILL_RANGES = {
+  time: YEAR_RANGE,
+  expiry: YEAR_RANGE,
+  strike: STRIKE_RANGE,
+  multiplier: MULTIPLIER_RANGE,
+  qty: QUANTITY_RANGE,
+  price: PREMIUM_RANGE,
+  fees: FEE_RANGE,
+  commissions: FEE_RANGE,
+} as const satisfies Partial<Record<keyof Fill, NumberRange>>;
 
 /** The contract a fill belongs to: account + underlying + expiry + right + strike. */
 export function contractKey(fill: Pick<Fill, 'broker' | 'account' | 'symbol' | 'expiry' | 'right' | 'strike'>): string {

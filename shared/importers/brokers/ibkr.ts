@@ -1,6 +1,7 @@
+import { FEE_RANGE, MULTIPLIER_RANGE, PREMIUM_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { DEFAULT_BROKER_ZONE, flexibleDate, sortInstant, wallTimeToIso } from './brokerTime.ts';
-import { headerSeen, parseAmount, readCsvRows, type CsvRow, type RecordRow } from './csvText.ts';
+import { cellsOutOfRange, headerSeen, parseAmount, readCsvRows, type CsvRow, type RecordRow } from './csvText.ts';
 import { contractKey, oldestFirst, paid, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill, type FillKind } from './fill.ts';
 import { ibkrTables, IBKR_PRICE_COLUMNS } from './ibkrRows.ts';
 import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
@@ -173,6 +174,14 @@ export function parseIbkr(text: string, file: string, options: BrokerParseOption
       fail(taxesCell.column, `unreadable taxes '${taxesCell.value}'`);
       continue;
     }
+    const ranged = [
+      { column: quantity.column, cell: quantity.value, value: Math.abs(qty), range: QUANTITY_RANGE },
+      { column: priceCell.column, cell: priceCell.value, value: kind === 'trade' ? Math.abs(price) : null, range: PREMIUM_RANGE },
+      { column: commissionCell.column, cell: commissionCell.value, value: commission, range: FEE_RANGE },
+      { column: taxesCell.column, cell: taxesCell.value, value: taxes, range: FEE_RANGE },
+      { column: 'Multiplier', cell: row.get('Multiplier'), value: row.get('Multiplier') === '' ? null : contract.multiplier, range: MULTIPLIER_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, fail)) continue;
     const sideCell = row.get('Buy/Sell').toUpperCase();
     const side = sideCell.startsWith('BUY') ? 'buy' : sideCell.startsWith('SELL') ? 'sell' : qty > 0 ? 'buy' : 'sell';
     const indicator = row.get('Open/CloseIndicator').toUpperCase().replace(/\s+/g, '');

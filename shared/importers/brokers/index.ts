@@ -1,8 +1,9 @@
+import { rangeRowErrors } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import type { TradeRecord } from '../../domain/trade.ts';
 import { isKnownZone } from './brokerTime.ts';
 import { resolveBrokerFormat } from './detect.ts';
-import { contractKey, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type Fill } from './fill.ts';
+import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type Fill, type FillSource } from './fill.ts';
 import { parseIbkr } from './ibkr.ts';
 import { buildRoundTrips, type UnmatchedFill } from './roundTrips.ts';
 import { parseSchwab } from './schwab.ts';
@@ -28,6 +29,8 @@ export type BrokerImportResult = {
   /** The format read; null when the file is in no format we read (the error says which we do). */
   readonly format: BrokerFormat | null;
   readonly trades: TradeRecord[];
+  /** Where each trade (by id) was opened: the file and line of its first fill. */
+  readonly sources: ReadonlyMap<string, FillSource>;
   readonly fills: Fill[];
   readonly errors: RowError[];
   readonly unmatched: UnmatchedFill[];
@@ -62,11 +65,15 @@ export function readBrokerFills(text: string, file: string, options: BrokerImpor
   const errors = [...parsed.errors];
   for (const fill of parsed.fills) {
     const checked = fillSchema.safeParse(fill);
-    if (checked.success) fills.push(checked.data);
-    else {
+    if (!checked.success) {
       const issue = checked.error.issues[0];
       errors.push({ file, line: fill.source.line, field: String(issue?.path[0] ?? ''), reason: issue?.message ?? 'invalid fill' });
+      continue;
     }
+    // The readers check the cells they read; this catches what they derive (a price per share, a symbol's strike).
+    const outOfRange = rangeRowErrors(checked.data, FILL_RANGES, file, fill.source.line);
+    if (outOfRange.length > 0) errors.push(...outOfRange);
+    else fills.push(checked.data);
   }
   errors.sort((a, b) => a.line - b.line);
   return { format: resolved.format, fills, errors, warnings: parsed.warnings };
@@ -120,6 +127,7 @@ export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerI
     format,
     files: formats,
     trades: matched.trades,
+    sources: matched.sources,
     fills,
     errors,
     unmatched: matched.unmatched,

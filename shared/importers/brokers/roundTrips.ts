@@ -1,6 +1,6 @@
 import type { CloseReason, TradeRecord } from '../../domain/trade.ts';
 import { expiryCloseIso, isDateOnly, sortInstant } from './brokerTime.ts';
-import { contractKey, fillWhere, type Fill, type FillKind } from './fill.ts';
+import { contractKey, fillWhere, type Fill, type FillKind, type FillSource } from './fill.ts';
 import { occSymbol } from './optionSymbol.ts';
 
 /**
@@ -25,6 +25,8 @@ export type UnmatchedFill = {
 
 export type RoundTripResult = {
   readonly trades: TradeRecord[];
+  /** Where each trade (by id) was opened: the file and line of its first fill. */
+  readonly sources: Map<string, FillSource>;
   readonly unmatched: UnmatchedFill[];
   readonly warnings: string[];
 };
@@ -145,6 +147,7 @@ function matchContract(
   fills: readonly Fill[],
   dataEnd: number,
   trades: TradeRecord[],
+  sources: Map<string, FillSource>,
   unmatched: UnmatchedFill[],
   warnings: string[],
 ): void {
@@ -154,7 +157,9 @@ function matchContract(
     const entryTime = trade.entries[0]?.time ?? trade.first.time;
     const sequence = (sequenceByEntry.get(entryTime) ?? 0) + 1;
     sequenceByEntry.set(entryTime, sequence);
-    trades.push(toRecord(trade, sequence));
+    const record = toRecord(trade, sequence);
+    trades.push(record);
+    sources.set(record.id, trade.first.source);
   };
   const leftOver = (fill: Fill, qty: number, reason: string): void => {
     unmatched.push({ file: fill.source.file, line: fill.source.line, kind: 'unmatched_close', qty, reason, fill });
@@ -251,10 +256,11 @@ export function buildRoundTrips(fills: readonly Fill[]): RoundTripResult {
     else byContract.set(key, [fill]);
   }
   const trades: TradeRecord[] = [];
+  const sources = new Map<string, FillSource>();
   const unmatched: UnmatchedFill[] = [];
   const warnings: string[] = [];
-  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, trades, unmatched, warnings);
+  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, trades, sources, unmatched, warnings);
   trades.sort((a, b) => sortInstant(a.entry_time) - sortInstant(b.entry_time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   unmatched.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { trades, unmatched, warnings };
+  return { trades, sources, unmatched, warnings };
 }

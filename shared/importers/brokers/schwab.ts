@@ -1,6 +1,7 @@
+import { FEE_RANGE, PREMIUM_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { sortInstant, usDate } from './brokerTime.ts';
-import { findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows } from './csvText.ts';
+import { cellsOutOfRange, findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows } from './csvText.ts';
 import { oldestFirst, SkipTally, type BrokerParse, type Fill } from './fill.ts';
 import { readOptionSymbol } from './optionSymbol.ts';
 
@@ -85,6 +86,12 @@ export function parseSchwab(text: string, file: string): BrokerParse {
       fail('Fees & Comm', `unreadable fees '${row.get('Fees & Comm')}'`);
       continue;
     }
+    const ranged = [
+      { column: 'Quantity', cell: row.get('Quantity'), value: Math.abs(qty), range: QUANTITY_RANGE },
+      { column: 'Price', cell: row.get('Price'), value: action.kind === 'trade' ? price : null, range: PREMIUM_RANGE },
+      { column: 'Fees & Comm', cell: row.get('Fees & Comm'), value: cost === null ? null : Math.abs(cost), range: FEE_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, fail)) continue;
     fills.push({
       broker: 'schwab',
       account,

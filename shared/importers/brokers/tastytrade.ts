@@ -1,6 +1,7 @@
+import { FEE_RANGE, MULTIPLIER_RANGE, PREMIUM_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { DEFAULT_BROKER_ZONE, localTimeToIso, offsetTimeToIso, sortInstant, usDate } from './brokerTime.ts';
-import { findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
+import { cellsOutOfRange, findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
 import { oldestFirst, paid, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill, type FillKind } from './fill.ts';
 import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
 import { parseTastytradeLegacy, TASTYTRADE_LEGACY_COLUMNS } from './tastytradeLegacy.ts';
@@ -120,6 +121,16 @@ export function parseTastytrade(text: string, file: string, options: BrokerParse
       fail('Average Price', 'unreadable price, commission or fee');
       continue;
     }
+    const priceColumn = average !== null && !Number.isNaN(average) && average !== 0 ? 'Average Price' : 'Value';
+    const ranged = [
+      { column: 'Quantity', cell: row.get('Quantity'), value: Math.abs(qty), range: QUANTITY_RANGE },
+      { column: 'Multiplier', cell: row.get('Multiplier'), value: row.get('Multiplier') === '' ? null : multiplier, range: MULTIPLIER_RANGE },
+      // Average Price is per contract: its range is that of the price per share it gives.
+      { column: priceColumn, cell: row.get(priceColumn), value: removal ? null : Math.abs(perContract) / multiplier, range: PREMIUM_RANGE },
+      { column: 'Commissions', cell: row.get('Commissions'), value: commissions, range: FEE_RANGE },
+      { column: 'Fees', cell: row.get('Fees'), value: fees, range: FEE_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, fail)) continue;
     const orderId = row.get('Order #');
     fills.push({
       broker: 'tastytrade',

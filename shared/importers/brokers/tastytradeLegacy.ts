@@ -1,6 +1,7 @@
+import { FEE_RANGE, PREMIUM_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { clockTime, flexibleDate, localTimeToIso, offsetTimeToIso, sortInstant } from './brokerTime.ts';
-import { parseAmount, tableRows, type CsvRow, type RecordRow } from './csvText.ts';
+import { cellsOutOfRange, parseAmount, tableRows, type CsvRow, type RecordRow } from './csvText.ts';
 import { oldestFirst, SkipTally, type BrokerParse, type Fill, type FillKind } from './fill.ts';
 import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
 
@@ -107,6 +108,12 @@ export function parseTastytradeLegacy(rows: readonly CsvRow[], headerIndex: numb
       fail('Fees', `unreadable fees '${row.get('Fees')}'`);
       continue;
     }
+    const ranged = [
+      { column: 'Quantity', cell: row.get('Quantity'), value: Math.abs(qty), range: QUANTITY_RANGE },
+      { column: 'Price', cell: row.get('Price'), value: removal ? null : price, range: PREMIUM_RANGE },
+      { column: 'Fees', cell: row.get('Fees'), value: fees, range: FEE_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, fail)) continue;
     fills.push({
       broker: 'tastytrade',
       account: row.get('Account Reference'),

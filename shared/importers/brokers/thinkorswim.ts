@@ -1,6 +1,7 @@
+import { PREMIUM_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { DEFAULT_BROKER_ZONE, localTimeToIso, sortInstant, usDate } from './brokerTime.ts';
-import { hasColumns, headerSeen, isBlankRow, parseAmount, readCsvRows, tableRows, type CsvRow, type RecordRow } from './csvText.ts';
+import { cellsOutOfRange, hasColumns, headerSeen, isBlankRow, parseAmount, readCsvRows, tableRows, type CsvRow, type RecordRow } from './csvText.ts';
 import { contractKey, oldestFirst, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill } from './fill.ts';
 import { readOptionSymbol, STANDARD_MULTIPLIER, type OptionContract } from './optionSymbol.ts';
 import { findCash, readCashBalance, sectionHeaderIndex, shareCost, type CashTrade } from './thinkorswimCash.ts';
@@ -163,6 +164,11 @@ export function parseThinkorswim(text: string, file: string, options: BrokerPars
       fail('Price', `unreadable price '${row.get('Price')}'`);
       continue;
     }
+    const ranged = [
+      { column: 'Qty', cell: row.get('Qty'), value: Math.abs(qty), range: QUANTITY_RANGE },
+      { column: 'Price', cell: row.get('Price'), value: price, range: PREMIUM_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, fail)) continue;
     const sideCell = row.get('Side').toUpperCase();
     if (sideCell !== '' && sideCell !== 'BUY' && sideCell !== 'SELL') {
       fail('Side', `unknown side '${row.get('Side')}'`);

@@ -1,6 +1,7 @@
+import { FEE_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { localTimeToIso, sortInstant, usDate } from './brokerTime.ts';
-import { parseAmount, tableRows, type CsvRow } from './csvText.ts';
+import { cellsOutOfRange, parseAmount, tableRows, type CsvRow } from './csvText.ts';
 import { contractKey, paid, type Fill, type FillKind } from './fill.ts';
 import { readOptionSymbol } from './optionSymbol.ts';
 
@@ -86,6 +87,12 @@ export function readCashBalance(rows: readonly CsvRow[], file: string, account: 
       errors.push({ file, line: row.line, field: Number.isNaN(misc) ? 'Misc Fees' : Number.isNaN(commission) ? 'Commissions & Fees' : 'DESCRIPTION', reason: `unreadable quantity or fees in '${description}'` });
       continue;
     }
+    const ranged = [
+      { column: 'DESCRIPTION', cell: description, value: qty, range: QUANTITY_RANGE },
+      { column: 'Misc Fees', cell: row.get('Misc Fees'), value: misc, range: FEE_RANGE },
+      { column: 'Commissions & Fees', cell: row.get('Commissions & Fees'), value: commission, range: FEE_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, (field, reason) => errors.push({ file, line: row.line, field, reason }))) continue;
     if (removal && contract) {
       removals.push({
         broker: 'thinkorswim',

@@ -1,6 +1,7 @@
+import { PREMIUM_RANGE, QUANTITY_RANGE } from '../../domain/bounds.ts';
 import type { RowError } from '../../domain/errors.ts';
 import { DEFAULT_BROKER_ZONE, flexibleDate, sortInstant, wallTimeToIso } from './brokerTime.ts';
-import { findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
+import { cellsOutOfRange, findHeaderIndex, headerSeen, parseAmount, readCsvRows, tableRows, type RecordRow } from './csvText.ts';
 import { oldestFirst, SkipTally, type BrokerParse, type BrokerParseOptions, type Fill } from './fill.ts';
 import { readOptionSymbol } from './optionSymbol.ts';
 
@@ -90,6 +91,11 @@ export function parseWebull(text: string, file: string, options: BrokerParseOpti
       fail(priceCell.column, `unreadable price '${priceCell.value}'`);
       continue;
     }
+    const ranged = [
+      { column: 'Filled', cell: filledCell, value: qty, range: QUANTITY_RANGE },
+      { column: priceCell.column, cell: priceCell.value, value: price, range: PREMIUM_RANGE },
+    ];
+    if (cellsOutOfRange(ranged, fail)) continue;
     const sideCell = row.get('Side').toLowerCase();
     const side = sideCell === 'buy' ? 'buy' : sideCell === 'sell' || sideCell === 'short' ? 'sell' : null;
     if (!side) {
