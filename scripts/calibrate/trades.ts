@@ -1,0 +1,96 @@
+/**
+ * Random, realistic SPY 0DTE trades on given sessions: entries 09:35–15:50 ET, holds 1–90 minutes (never past
+ * 15:59), a fifth of them short premium, strikes within two dollars of the money, premiums priced by
+ * Black–Scholes from the underlying at entry and exit (IV moving a little between the two), four agents.
+ * An optional `outcome` forces a trade to win or lose (by choosing its direction from how the underlying
+ * moved), and `agentRight` gives each agent a known skill: the probability its polarity points the way the
+ * money went.
+ */
+import type { AgentSignal, TradeRecordInput } from '../../shared/domain/trade.ts';
+import { blackScholes, type Years } from '../../shared/market/blackScholes.ts';
+import { seededRandom } from '../bench/synthetic.ts';
+import type { Session } from './sessions.ts';
+
+export const AGENTS = ['momentum_bot', 'vwap_reverter', 'gex_scout', 'flow_tracker'] as const;
+
+export type TradeOptions = {
+  readonly count: number;
+  readonly seed: number;
+  readonly idPrefix: string;
+  /** Share of trades that sell premium. */
+  readonly shortShare?: number;
+  /** Forces each trade's outcome: true wins, false loses; called with the trade's entry minute of day (ET). */
+  readonly outcome?: (random: () => number, entryMinute: number) => boolean;
+  /** Each agent's probability of pointing the way the money went; 0.5 everywhere by default. */
+  readonly agentRight?: Readonly<Record<string, number>>;
+  /** Entry minutes of day (ET) to draw from; 09:35–15:50 by default. */
+  readonly entryWindow?: readonly [number, number];
+  readonly holdWindow?: readonly [number, number];
+};
+
+const MINUTES_PER_YEAR = 365 * 24 * 60;
+const cents = (value: number): number => Math.max(0.01, Math.round(value * 100) / 100);
+
+export type GeneratedTrade = TradeRecordInput & { readonly won_by_design?: boolean };
+
+export function randomTrades(sessions: readonly Session[], options: TradeOptions): GeneratedTrade[] {
+  const random = seededRandom(options.seed);
+  const [from, to] = options.entryWindow ?? [9 * 60 + 35, 15 * 60 + 50];
+  const [minHold, maxHold] = options.holdWindow ?? [1, 90];
+  const trades: GeneratedTrade[] = [];
+  for (let index = 0; trades.length < options.count && index < options.count * 20; index += 1) {
+    const session = sessions[Math.floor(random() * sessions.length)] as Session;
+    const openMs = session.closeMs - 390 * 60_000;
+    const entryMinute = from + Math.floor(random() * (to - from + 1));
+    const hold = minHold + Math.floor(random() * (maxHold - minHold + 1));
+    const exitMinute = Math.min(entryMinute + hold, 15 * 60 + 59);
+    const entryBar = session.bars.find((bar) => bar.time === openMs + (entryMinute - 570) * 60_000);
+    const exitBar = session.bars.find((bar) => bar.time === openMs + (exitMinute - 570) * 60_000);
+    if (!entryBar || !exitBar || exitMinute <= entryMinute) continue;
+    const side = random() < (options.shortShare ?? 0.2) ? 'short' : 'long';
+    const rose = exitBar.close >= entryBar.close;
+    let right: 'C' | 'P' = random() < 0.5 ? 'C' : 'P';
+    const wanted = options.outcome?.(random, entryMinute);
+    if (wanted !== undefined) {
+      // A long call or short put wins when the underlying rises; choose the right to get the wanted outcome.
+      const bullish = wanted === rose;
+      right = (side === 'long') === bullish ? 'C' : 'P';
+    }
+    const strike = Math.round(entryBar.close) + Math.floor(random() * 5) - 2;
+    const vol = 0.12 + random() * 0.12;
+    const exitVol = vol * (1 + (random() - 0.5) * 0.1);
+    const years = (minutes: number): Years => ((session.closeMs - (openMs + (minutes - 570) * 60_000)) / 60_000 / MINUTES_PER_YEAR + 1e-6) as Years;
+    const entryPrice = cents(blackScholes({ spot: entryBar.close, strike, years: years(entryMinute), vol, right }).price);
+    let exitPrice = cents(blackScholes({ spot: exitBar.close, strike, years: years(exitMinute), vol: exitVol, right }).price);
+    if (wanted !== undefined) {
+      const longWins = exitPrice > entryPrice;
+      const wins = side === 'long' ? longWins : exitPrice < entryPrice;
+      if (wins !== wanted) exitPrice = cents(entryPrice * ((side === 'long') === wanted ? 1.08 : 0.92));
+    }
+    const won = side === 'long' ? exitPrice > entryPrice : exitPrice < entryPrice;
+    const direction = (side === 'long') === (right === 'C') ? 'bullish' : 'bearish';
+    const moneyWay = won ? direction : direction === 'bullish' ? 'bearish' : 'bullish';
+    const agents: AgentSignal[] = AGENTS.map((name) => {
+      const right = random() < (options.agentRight?.[name] ?? 0.5);
+      const polarity = right ? moneyWay : moneyWay === 'bullish' ? 'bearish' : 'bullish';
+      return { name, phase: 'entry', polarity, score: Math.round((0.3 + random() * 0.6) * 100) / 100, weight: 1 };
+    });
+    const clock = (minute: number): string => `${session.date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${session.offset}`;
+    trades.push({
+      id: `${options.idPrefix}${String(trades.length + 1).padStart(5, '0')}`,
+      symbol: 'SPY',
+      expiry: session.date,
+      right,
+      strike,
+      side,
+      qty: 1 + Math.floor(random() * 3),
+      entry_time: clock(entryMinute),
+      exit_time: clock(exitMinute),
+      entry_price: entryPrice,
+      exit_price: exitPrice,
+      fees: 1.3,
+      agents,
+    });
+  }
+  return trades;
+}
