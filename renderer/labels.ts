@@ -9,7 +9,7 @@ import {
   type TimeBlock,
 } from '../shared/domain/journal.ts';
 import { MESH_CONFLICT_THRESHOLD } from '../shared/engine/attribution.ts';
-import { ENDED_IN_REGRET_SUM, HIGH_REGRET_THRESHOLD, MODEL_FAILURE_THRESHOLD } from '../shared/engine/finalLabel.ts';
+import { ENDED_IN_REGRET_MEAN, HIGH_REGRET_BY_DIMENSION, MODEL_FAILURE_THRESHOLD } from '../shared/engine/finalLabel.ts';
 import type { MEMORY_TRIGGER_KINDS } from '../shared/engine/memoryTriggers.ts';
 import {
   CONFLICT_FAILURE_PENALTY,
@@ -42,6 +42,8 @@ const FINAL_LABEL_NAMES: Readonly<Record<FinalLabel, string>> = {
   conflict_failure: 'Conflict failure',
   good_trade: 'Good trade',
   lucky_win: 'Lucky win',
+  unscored_win: 'Win, not judged',
+  unscored_loss: 'Loss, not judged',
   disciplined_loss: 'Disciplined loss',
   poor_execution: 'Poor execution',
 };
@@ -194,7 +196,7 @@ const PLAIN_FLAGS: Readonly<Record<string, Omit<FlagInfo, 'raw'>>> = {
   },
   conflict_failure: {
     label: 'Conflict failure',
-    description: `Taken under mesh conflict and ended in regret (a loss, or the regrets add up to more than ${ENDED_IN_REGRET_SUM}).`,
+    description: `Taken under mesh conflict and ended in regret (a loss, or a win whose mean regret is ${ENDED_IN_REGRET_MEAN} or more: the worst 2.5 % of the calibration trades).`,
     tone: 'bad',
   },
   mesh_conflict: {
@@ -235,7 +237,9 @@ export function flagInfo(raw: string): FlagInfo {
     return {
       raw,
       label: `High ${name.charAt(0).toLowerCase()}${name.slice(1)}`,
-      description: `${name} is ${HIGH_REGRET_THRESHOLD} or more.`,
+      description: isOneOf(REGRET_DIMENSIONS, detail)
+        ? `${name} is ${HIGH_REGRET_BY_DIMENSION[detail]} or more: the worst tenth of this kind of regret on the calibration trades.`
+        : `${name} is in the worst tenth of its kind.`,
       tone: 'warn',
     };
   }

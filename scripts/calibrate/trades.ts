@@ -26,6 +26,11 @@ export type TradeOptions = {
   /** Entry minutes of day (ET) to draw from; 09:35–15:50 by default. */
   readonly entryWindow?: readonly [number, number];
   readonly holdWindow?: readonly [number, number];
+  /**
+   * Agents without a set skill agree with the trade's direction with this probability (a trader mostly
+   * trades with the mesh); without it their polarity is a coin flip unrelated to the trade.
+   */
+  readonly meshAgreement?: number;
 };
 
 const MINUTES_PER_YEAR = 365 * 24 * 60;
@@ -70,9 +75,17 @@ export function randomTrades(sessions: readonly Session[], options: TradeOptions
     const won = side === 'long' ? exitPrice > entryPrice : exitPrice < entryPrice;
     const direction = (side === 'long') === (right === 'C') ? 'bullish' : 'bearish';
     const moneyWay = won ? direction : direction === 'bullish' ? 'bearish' : 'bullish';
+    const opposite = (way: 'bullish' | 'bearish'): 'bullish' | 'bearish' => (way === 'bullish' ? 'bearish' : 'bullish');
     const agents: AgentSignal[] = AGENTS.map((name) => {
-      const right = random() < (options.agentRight?.[name] ?? 0.5);
-      const polarity = right ? moneyWay : moneyWay === 'bullish' ? 'bearish' : 'bullish';
+      const skill = options.agentRight?.[name];
+      const polarity =
+        skill === undefined && options.meshAgreement !== undefined
+          ? random() < options.meshAgreement
+            ? direction
+            : opposite(direction)
+          : random() < (skill ?? 0.5)
+            ? moneyWay
+            : opposite(moneyWay);
       return { name, phase: 'entry', polarity, score: Math.round((0.3 + random() * 0.6) * 100) / 100, weight: 1 };
     });
     const clock = (minute: number): string => `${session.date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${session.offset}`;

@@ -36,6 +36,8 @@ export const FINAL_LABELS = [
   'lucky_win',
   'disciplined_loss',
   'poor_execution',
+  'unscored_win',
+  'unscored_loss',
 ] as const;
 export const finalLabelSchema = z.enum(FINAL_LABELS);
 export type FinalLabel = z.infer<typeof finalLabelSchema>;
@@ -62,6 +64,8 @@ export const explanationsSchema = z.object({
   pin_regret: z.string(),
   trap_entry_regret: z.string(),
   late_exit_regret: z.string(),
+  /** Why the engine proposed its label (process, then outcome); lines from before it was written lack it. */
+  final_label: z.string().optional(),
 });
 export type Explanations = z.infer<typeof explanationsSchema>;
 
@@ -129,6 +133,8 @@ export const journalEntrySchema = z.object({
   time_block: timeBlockSchema,
   final_label: finalLabelSchema,
   // --- engine extras ---
+  /** How many of the seven regrets were scored when the engine labelled the trade (0–7); older lines lack it. */
+  label_basis: z.number().int().min(0).max(7).optional(),
   flags: z.array(z.string()),
   penalty_factor: z.number(),
   mesh_alignment: z.number().min(0).max(1).nullable(),

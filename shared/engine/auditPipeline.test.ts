@@ -9,6 +9,7 @@ import { assessTrade } from './assessTrade.ts';
 import { regretSum } from './penalties.ts';
 import { etMs, pathBars } from './regret/testkit.ts';
 import { timeBlockOf } from './timeBlock.ts';
+import { ENDED_IN_REGRET_MEAN } from './finalLabel.ts';
 
 /** A skeptical review of the pipeline around the regrets: agents, symbols, time blocks, labels and penalties. */
 const date = '2025-07-08';
@@ -154,7 +155,10 @@ describe('labels and penalties exactly as the seed, through the whole pipeline',
         expect(entry.mesh_conflict).toBe(entry.mesh_alignment !== null && entry.mesh_alignment < 0.6);
         const sum = regretSum(entry);
         const exitLate = Math.round(((entry.exit_regret ?? 0) + (entry.late_exit_regret ?? 0)) * 1e9) / 1e9;
-        const conflictFailure = entry.mesh_conflict && (entry.pnl < 0 || sum > 2.5);
+        const scored = REGRET_DIMENSIONS.map((dimension) => entry[dimension]).filter((value): value is number => value !== null);
+        const judged = entry.entry_regret !== null && entry.exit_regret !== null;
+        const mean = scored.length === 0 ? 0 : Math.round((scored.reduce((total, value) => total + value, 0) / scored.length) * 1e6) / 1e6;
+        const conflictFailure = entry.mesh_conflict && (entry.pnl < 0 || (judged && mean >= ENDED_IN_REGRET_MEAN));
         expect(entry.flags.includes('conflict_failure')).toBe(conflictFailure);
         expect(entry.penalty_factor).toBe((sum > 2.5 ? 10 : 0) + (exitLate > 1.5 ? 15 : 0) + (conflictFailure ? 20 : 0));
         if (entry.final_label !== 'model_failure' && conflictFailure) expect(entry.final_label).toBe('conflict_failure');

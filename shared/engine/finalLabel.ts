@@ -4,20 +4,40 @@ import { assessPenalties, regretSum, tidySum } from './penalties.ts';
 import type { Penalty } from './penalties.ts';
 
 /**
- * Seed step 6, final label. Decision order:
+ * Seed step 6, final label: process, then outcome. Decision order:
  *  1. model_failure     entry_regret + exit_regret + decay_regret > MODEL_FAILURE_THRESHOLD (the seed's rule);
- *  2. conflict_failure  mesh_conflict and the trade ended in regret: pnl < 0, or the sum of all seven
- *                       regrets > ENDED_IN_REGRET_SUM;
- *  3. an outcome label, from pnl and whether any regret is high (≥ HIGH_REGRET_THRESHOLD):
- *       pnl > 0, no high regret  → good_trade        (won, and the engine finds nothing to regret)
- *       pnl > 0, a high regret   → lucky_win         (won in spite of a mistake the engine can name)
- *       pnl ≤ 0, no high regret  → disciplined_loss  (lost or scratched on a sound process)
- *       pnl ≤ 0, a high regret   → poor_execution    (lost, and the engine can name what went wrong)
- * Null regrets count as 0 in every sum and are never high; the flags name each missing one.
+ *  2. conflict_failure  mesh_conflict and the trade ended in regret: pnl < 0, or (judged) a process regret in
+ *                       the worst ENDED_IN_REGRET_MEAN tail of the calibration set, so a winner is one only rarely;
+ *  3. unscored_win / unscored_loss when the regrets that judge execution (EXECUTION_REGRETS, which need the
+ *     price path) are missing: the trade cannot be judged, only its outcome is known;
+ *  4. an outcome label, from pnl and whether the process was poor: the mean of the scored regrets in the worst
+ *     quarter of the calibration set (≥ POOR_PROCESS_MEAN):
+ *       pnl > 0, sound process → good_trade        pnl > 0, poor process → lucky_win
+ *       pnl ≤ 0, sound process → disciplined_loss  pnl ≤ 0, poor process → poor_execution
+ * "High" regret (the high_regret:<dimension> flags) is a score in the worst tenth of its own dimension on the
+ * calibration set (HIGH_REGRET_BY_DIMENSION). Null regrets count as 0 in the seed's sums, are never high and
+ * are left out of the process mean; the flags name each missing one. Every constant here is a percentile of
+ * `npm run calibrate`'s random trades on the real bars, which prints each beside the figure it came from.
  */
 export const MODEL_FAILURE_THRESHOLD = 2.0;
+/** The seed's "significant regret" sum (the penalty's level); kept for the +10 penalty, no longer for labels. */
 export const ENDED_IN_REGRET_SUM = 2.5;
-export const HIGH_REGRET_THRESHOLD = 0.7;
+/** The regrets that judge how the trade was executed against the tape; without both, the label cannot judge. */
+export const EXECUTION_REGRETS: readonly RegretDimension[] = ['entry_regret', 'exit_regret'];
+/** P75 of the mean scored regret (calibration): the worst quarter of process. */
+export const POOR_PROCESS_MEAN = 0.5;
+/** P97.5 of the mean scored regret (calibration): a winner "ended in regret" only this far out. */
+export const ENDED_IN_REGRET_MEAN = 0.66;
+/** P90 of each dimension (calibration): a score at or above it is high for that kind of regret. */
+export const HIGH_REGRET_BY_DIMENSION: Readonly<Record<RegretDimension, number>> = {
+  entry_regret: 0.85,
+  exit_regret: 1,
+  timing_regret: 0.95,
+  decay_regret: 0.6,
+  pin_regret: 0.55,
+  trap_entry_regret: 0.4,
+  late_exit_regret: 0.55,
+};
 
 export type LabelFacts = {
   readonly scores: RegretScores;
@@ -27,6 +47,13 @@ export type LabelFacts = {
 
 export type EngineLabel = {
   readonly final_label: FinalLabel;
+  /** How many of the seven regrets were scored (the line's label_basis). */
+  readonly scored: number;
+  /** Both execution regrets were scored: the label judges the process, not only the outcome. */
+  readonly judged: boolean;
+  /** Mean of the scored regrets; null when none was scored. */
+  readonly processMean: number | null;
+  readonly poorProcess: boolean;
   readonly modelFailure: boolean;
   readonly conflictFailure: boolean;
   readonly endedInRegret: boolean;
@@ -39,31 +66,45 @@ export type EngineLabel = {
   readonly explanation: string;
 };
 
-export function outcomeLabel(pnl: number, hasHighRegret: boolean): FinalLabel {
-  if (pnl > 0) return hasHighRegret ? 'lucky_win' : 'good_trade';
-  return hasHighRegret ? 'poor_execution' : 'disciplined_loss';
+export function outcomeLabel(pnl: number, poorProcess: boolean, judged = true): FinalLabel {
+  if (!judged) return pnl > 0 ? 'unscored_win' : 'unscored_loss';
+  if (pnl > 0) return poorProcess ? 'lucky_win' : 'good_trade';
+  return poorProcess ? 'poor_execution' : 'disciplined_loss';
 }
 
 export function engineLabel(facts: LabelFacts): EngineLabel {
   const { scores, pnl } = facts;
   const failureSum = tidySum([scores.entry_regret, scores.exit_regret, scores.decay_regret]);
   const sum = regretSum(scores);
-  const highRegrets = REGRET_DIMENSIONS.filter((dimension) => (scores[dimension] ?? 0) >= HIGH_REGRET_THRESHOLD);
+  const present = REGRET_DIMENSIONS.filter((dimension) => scores[dimension] !== null);
+  const processMean = present.length === 0 ? null : Math.round((tidySum(present.map((dimension) => scores[dimension])) / present.length) * 1e6) / 1e6;
+  const judged = EXECUTION_REGRETS.every((dimension) => scores[dimension] !== null);
+  const poorProcess = judged && processMean !== null && processMean >= POOR_PROCESS_MEAN;
+  const highRegrets = REGRET_DIMENSIONS.filter((dimension) => {
+    const score = scores[dimension];
+    return score !== null && score > 0 && score >= HIGH_REGRET_BY_DIMENSION[dimension];
+  });
   const missingRegrets = REGRET_DIMENSIONS.filter((dimension) => scores[dimension] === null);
   const modelFailure = failureSum > MODEL_FAILURE_THRESHOLD;
-  const endedInRegret = pnl < 0 || sum > ENDED_IN_REGRET_SUM;
+  const endedInRegret = pnl < 0 || (judged && processMean !== null && processMean >= ENDED_IN_REGRET_MEAN);
   const conflictFailure = facts.mesh_conflict && endedInRegret;
-  const outcome = outcomeLabel(pnl, highRegrets.length > 0);
+  const outcome = outcomeLabel(pnl, poorProcess, judged);
   const final_label: FinalLabel = modelFailure ? 'model_failure' : conflictFailure ? 'conflict_failure' : outcome;
+  const mean = processMean === null ? 'no regret scored' : `mean of ${present.length} scored regrets ${processMean.toFixed(2)}`;
   const parts = [`entry + exit + decay regret ${failureSum.toFixed(2)} ${modelFailure ? '>' : '≤'} ${MODEL_FAILURE_THRESHOLD}`];
   if (facts.mesh_conflict) {
-    parts.push(`mesh conflict and ${endedInRegret ? `ended in regret (pnl ${pnl}, regret sum ${sum.toFixed(2)})` : `no regret ending (pnl ${pnl}, regret sum ${sum.toFixed(2)} ≤ ${ENDED_IN_REGRET_SUM})`}`);
+    parts.push(
+      `mesh conflict and ${endedInRegret ? `ended in regret (${pnl < 0 ? `pnl ${pnl} < 0` : `${mean} ≥ ${ENDED_IN_REGRET_MEAN}`})` : `no regret ending (pnl ${pnl}, ${mean} < ${ENDED_IN_REGRET_MEAN})`}`,
+    );
   }
-  parts.push(
-    `pnl ${pnl} ${pnl > 0 ? '> 0' : '≤ 0'}, ${highRegrets.length > 0 ? `high regret (≥ ${HIGH_REGRET_THRESHOLD}): ${highRegrets.join(', ')}` : `no regret ≥ ${HIGH_REGRET_THRESHOLD}`} → ${outcome}`,
-  );
+  if (!judged) parts.push(`pnl ${pnl} ${pnl > 0 ? '> 0' : '≤ 0'}; not judged: ${EXECUTION_REGRETS.filter((dimension) => scores[dimension] === null).join(' and ')} missing (no price path) → ${outcome}`);
+  else parts.push(`pnl ${pnl} ${pnl > 0 ? '> 0' : '≤ 0'}, ${mean} ${poorProcess ? '≥' : '<'} ${POOR_PROCESS_MEAN} (${poorProcess ? 'poor' : 'sound'} process) → ${outcome}`);
   return {
     final_label,
+    scored: present.length,
+    judged,
+    processMean,
+    poorProcess,
     modelFailure,
     conflictFailure,
     endedInRegret,

@@ -7,6 +7,8 @@ export const LABEL_TONE: Readonly<Record<FinalLabel, BadgeTone>> = {
   conflict_failure: 'bad',
   good_trade: 'good',
   lucky_win: 'warn',
+  unscored_win: 'neutral',
+  unscored_loss: 'neutral',
   disciplined_loss: 'info',
   poor_execution: 'warn',
 };
