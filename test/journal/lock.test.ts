@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,9 @@ describe('one writer: exactly one of any number of racing writers proceeds', () 
     beforeAll(async () => {
       race = await raceTemplate();
     }, 60_000);
+    afterAll(() => {
+      rmSync(race.template, { recursive: true, force: true });
+    });
 
     it('racing commits on a stale lock leave exactly the journal a single writer gives', async () => {
       const result = await runLockRace({ trials: 7, scenario: 'stale_lock', mode: 'commit', template: race.template, verify: (dir) => sameJournal(dir, race.expected) });

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -27,7 +27,9 @@ export async function raceTemplate(): Promise<{ template: string; expected: Reco
   store = await openJournal(reference);
   await store.commit();
   await store.close();
-  return { template, expected: journalFiles(reference) };
+  const expected = journalFiles(reference);
+  rmSync(reference, { recursive: true, force: true });
+  return { template, expected };
 }
 
 export function journalFiles(dir: string): Record<string, string | null> {
