@@ -104,6 +104,11 @@ const straight = random.filter((entry) => {
 const straightMin = Math.min(...straight.map((entry) => entry.exit_regret as number));
 target('graded scores', `exit_regret on straight adverse runs (MFE ≤ 0.05, MAE ≥ 1.00; ${straight.length} trades), lowest`, '≥ 0.30', fixed(straightMin), straight.length > 0 && straightMin >= 0.3);
 
+const attributed = random.filter((entry) => entry.pnl_attribution != null);
+target('P&L attribution', 'random trades on the real bars with pnl_attribution', `${random.length}/${random.length}`, `${attributed.length}/${random.length}`, attributed.length === random.length);
+const unexplained = attributed.filter((entry) => Math.abs(entry.pnl_attribution?.residual ?? 0) > 0.05 * Math.max(Math.abs(entry.pnl_attribution?.premium_change ?? 0), 10)).length;
+target('P&L attribution', 'residual above 5 % of the premium change (or $0.50)', '≤ 5 %', pct(unexplained / Math.max(attributed.length, 1)), unexplained / Math.max(attributed.length, 1) <= 0.05);
+
 // ---- 2. Decay ----------------------------------------------------------------------------------------
 
 const longs = random.filter((entry) => entry.trade.side === 'long' && entry.decay_regret !== null);

@@ -1,4 +1,5 @@
 import { FINAL_LABELS, REGRET_DIMENSIONS, SETUP_ARCHETYPES, type JournalEntry } from '../../shared/domain/journal.ts';
+import { UNSCORED_LABELS } from '../../shared/engine/finalLabel.ts';
 
 /** A regret at or above this is "high" for the example day's coverage; at or below LOW, "low". */
 export const HIGH_REGRET = 0.7;
@@ -8,7 +9,8 @@ export const LOW_REGRET = 0.2;
 export const REQUIREMENTS: readonly string[] = [
   ...REGRET_DIMENSIONS.flatMap((dimension) => [`high:${dimension}`, `low:${dimension}`]),
   ...SETUP_ARCHETYPES.map((archetype) => `archetype:${archetype}`),
-  ...FINAL_LABELS.map((label) => `label:${label}`),
+  // A day with bars scores every trade, so the labels of trades that cannot be judged do not occur on it.
+  ...FINAL_LABELS.filter((label) => !UNSCORED_LABELS.includes(label)).map((label) => `label:${label}`),
 ];
 
 /** The requirements one assessed trade meets. */

@@ -66,8 +66,32 @@ export const explanationsSchema = z.object({
   late_exit_regret: z.string(),
   /** Why the engine proposed its label (process, then outcome); lines from before it was written lack it. */
   final_label: z.string().optional(),
+  /** The premium change split by cause, with its figures (shared/engine/pnlAttribution.ts). */
+  pnl_attribution: z.string().optional(),
 });
 export type Explanations = z.infer<typeof explanationsSchema>;
+
+/**
+ * The position's premium change (dollars, before fees) split by cause: the underlying's move (delta and
+ * gamma), time (theta), implied volatility (vega) and what the model does not explain. The four add up to
+ * premium_change.
+ */
+export const pnlAttributionSchema = z.object({
+  premium_change: z.number(),
+  underlying: z.number(),
+  time: z.number(),
+  volatility: z.number(),
+  residual: z.number(),
+  underlying_entry: z.number(),
+  underlying_exit: z.number(),
+  iv_entry: z.number(),
+  iv_exit: z.number(),
+  /** 'premium': implied from the trade's own entry premium; 'context': the day context's ATM IV. */
+  iv_entry_source: z.enum(['premium', 'context']),
+  /** 'premium': implied from the exit premium; 'entry': taken as the entry IV. */
+  iv_exit_source: z.enum(['premium', 'entry']),
+});
+export type PnlAttribution = z.infer<typeof pnlAttributionSchema>;
 
 /** One agent's part in a trade, as attributed by the engine (seed step 4). */
 export const agentAttributionSchema = agentSignalSchema.extend({
@@ -135,6 +159,8 @@ export const journalEntrySchema = z.object({
   // --- engine extras ---
   /** How many of the seven regrets were scored when the engine labelled the trade (0–7); older lines lack it. */
   label_basis: z.number().int().min(0).max(7).optional(),
+  /** Null when the underlying price or the times are not known; older lines lack it. */
+  pnl_attribution: pnlAttributionSchema.nullable().optional(),
   flags: z.array(z.string()),
   penalty_factor: z.number(),
   mesh_alignment: z.number().min(0).max(1).nullable(),

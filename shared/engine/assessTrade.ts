@@ -5,9 +5,23 @@ import { attributeAgents } from './attribution.ts';
 import { judge } from './finalLabel.ts';
 import type { LabelFacts } from './finalLabel.ts';
 import { assessOutcome, instantOf, isDateOnly } from './outcome.ts';
-import { scoreRegrets } from './regret/index.ts';
+import { attributePnl, IV_CRUSH_FLAG } from './pnlAttribution.ts';
+import { buildRegretContext, scoreRegrets } from './regret/index.ts';
 import { NO_TIME_OF_DAY_FLAG, timeBlockOf } from './timeBlock.ts';
 import type { MarketInputs } from './types.ts';
+
+/** The premium change split by cause, from the same underlying prices and times the regrets used. */
+function attributeTradePnl(input: Parameters<typeof buildRegretContext>[0]) {
+  const context = buildRegretContext(input);
+  return attributePnl({
+    trade: input.trade,
+    entryMs: context.entryMs,
+    exitMs: context.exitMs,
+    underlyingEntry: context.underlyingEntry?.value ?? null,
+    underlyingExit: context.underlyingExit?.value ?? null,
+    contextIv: context.dayContext?.atm_iv ?? null,
+  });
+}
 
 /** Flags for inputs the engine could not read, so a reader knows why a block or score is missing. */
 export const NO_ENTRY_AGENTS_FLAG = 'no_entry_agents';
@@ -55,7 +69,10 @@ export function assessTrade(trade: TradeRecord, market: MarketInputs): JournalEn
     trapEntryRegret: regret.scores.trap_entry_regret,
   });
   const scores = scoresOf(regret.scores);
-  const judgement = judge({ scores, pnl: outcome.pnl, mesh_conflict: attribution.mesh_conflict }, inputFlags(trade.entry_time, trade.exit_time, trade.agents));
+  const pnlParts = attributeTradePnl({ trade, direction: outcome.direction, market, meshAlignment: attribution.mesh_alignment });
+  const flags = [...inputFlags(trade.entry_time, trade.exit_time, trade.agents), ...(pnlParts.ivCrush ? [IV_CRUSH_FLAG] : [])];
+  const judgement = judge({ scores, pnl: outcome.pnl, mesh_conflict: attribution.mesh_conflict }, flags);
+  const labelWhy = pnlParts.ivCrush ? `${judgement.engine.explanation}; the loss came from implied volatility, not the direction (iv_crush)` : judgement.engine.explanation;
   return {
     id: trade.id,
     timestamp: outcome.timestamp,
@@ -70,10 +87,11 @@ export function assessTrade(trade: TradeRecord, market: MarketInputs): JournalEn
     time_block: block.time_block,
     final_label: judgement.final_label,
     label_basis: judgement.engine.scored,
+    pnl_attribution: pnlParts.attribution,
     flags: judgement.flags,
     penalty_factor: judgement.penalty_factor,
     mesh_alignment: attribution.mesh_alignment,
-    explanations: { ...regret.explanations, final_label: judgement.engine.explanation },
+    explanations: { ...regret.explanations, final_label: labelWhy, pnl_attribution: pnlParts.explanation },
     label_source: 'engine',
     entry_time: outcome.entryTime,
     exit_time: outcome.exitTime,
@@ -109,7 +127,8 @@ export function applyOverride(entry: JournalEntry, override: Override): JournalE
   const manual = setupArchetype !== proposal.setup_archetype || finalLabel !== proposal.final_label;
   const facts: LabelFacts = { scores: scoresOf(entry), pnl: entry.pnl, mesh_conflict: entry.mesh_conflict };
   const manualLabel = finalLabel !== proposal.final_label ? finalLabel : null;
-  const judgement = judge(facts, inputFlags(entry.entry_time, entry.exit_time, entry.agents), manualLabel);
+  const marketFlags = entry.flags.includes(IV_CRUSH_FLAG) ? [IV_CRUSH_FLAG] : [];
+  const judgement = judge(facts, [...inputFlags(entry.entry_time, entry.exit_time, entry.agents), ...marketFlags], manualLabel);
   const { engine_proposal: _previousProposal, note: previousNote, ...rest } = entry;
   const note = override.note === undefined ? previousNote : override.note === '' ? undefined : override.note;
   return {

@@ -22,6 +22,8 @@ import type { Penalty } from './penalties.ts';
 export const MODEL_FAILURE_THRESHOLD = 2.0;
 /** The seed's "significant regret" sum (the penalty's level); kept for the +10 penalty, no longer for labels. */
 export const ENDED_IN_REGRET_SUM = 2.5;
+/** The labels of a trade that could not be judged (no price path): only its outcome is known. */
+export const UNSCORED_LABELS: readonly FinalLabel[] = ['unscored_win', 'unscored_loss'];
 /** The regrets that judge how the trade was executed against the tape; without both, the label cannot judge. */
 export const EXECUTION_REGRETS: readonly RegretDimension[] = ['entry_regret', 'exit_regret'];
 /** P75 of the mean scored regret (calibration): the worst quarter of process. */

@@ -9,6 +9,7 @@ import type { OverrideChange } from '../../state/review.ts';
 import { AgentsTable } from './AgentsTable.tsx';
 import type { Prefix } from './keymap.ts';
 import { LabelControls } from './LabelControls.tsx';
+import { PnlAttribution } from './PnlAttribution.tsx';
 import { RegretBreakdown } from './RegretBreakdown.tsx';
 import { TradeChart } from './TradeChart.tsx';
 
@@ -103,6 +104,13 @@ export function TradeDetail({ entry, version, prefix, saving, confirmed, error, 
           Regret breakdown
         </h3>
         <RegretBreakdown entry={entry} />
+      </section>
+
+      <section className="detail-section" aria-labelledby="detail-pnl-parts">
+        <h3 id="detail-pnl-parts" className="section-title">
+          Where the P&amp;L came from
+        </h3>
+        <PnlAttribution entry={entry} />
       </section>
 
       <section className="detail-section" aria-labelledby="detail-agents">
