@@ -62,8 +62,9 @@ export async function writeCommit(
     const empty = key.entries === 0 && key.sync_log_bytes === 0;
     const saved = empty ? null : await readDerivationState(fs, dataDir, key);
     const first = fresh[0];
-    // A log that does not end in a newline (or has CRLF line ends) is not one to copy and append to.
-    const asWritten = before.bytes === key.sync_log_bytes;
+    // A log whose last line has no newline (a hand edit) is not one to copy and append to.
+    const tail = await fs.readTail(full(dataDir, SYNC_LOG), 1);
+    const asWritten = before.bytes === key.sync_log_bytes && (tail === null || tail.length === 0 || tail[0] === 0x0a);
     const appendable = asWritten && (empty || saved !== null) && (first === undefined || saved?.last == null || compareEntries(first, saved.last) > 0);
     let written: Written;
     if (appendable) {

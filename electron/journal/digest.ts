@@ -1,16 +1,17 @@
 import { createHash, type Hash } from 'node:crypto';
 import type { JournalFs } from './fsOps.ts';
 
-/** A text file's size and SHA-256 (hex), both of its lines as read back, each ended by '\n'. */
+/** A file's size and the SHA-256 (hex) of its bytes. */
 export type FileDigest = { readonly bytes: number; readonly sha256: string };
 
 /**
- * A running digest of a journal text file, one line at a time. For a file QThink wrote (LF line ends, UTF-8,
- * a final newline) it is exactly the SHA-256 of the file's bytes. It can be copied, so a commit extends the
- * digest of the log it opened with its new lines only, and never reads the years before them again.
+ * A running SHA-256 of a journal file's bytes that can be copied, so a commit extends the digest of the log
+ * it opened with its new lines only, and never reads the years before them again.
  */
 export type LineDigest = {
+  /** Adds one line and its '\n' (how the journal writes every line). */
   readonly update: (line: string) => void;
+  readonly updateBytes: (bytes: Uint8Array) => void;
   readonly copy: () => LineDigest;
   readonly digest: () => FileDigest;
 };
@@ -27,28 +28,36 @@ function wrap(hash: Hash, startBytes: number): LineDigest {
       hash.update(withEnd, 'utf8');
       bytes += Buffer.byteLength(withEnd, 'utf8');
     },
+    updateBytes: (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+    },
     copy: () => wrap(hash.copy(), bytes),
     digest: () => ({ bytes, sha256: hash.copy().digest('hex') }),
   };
 }
 
-/** The digest of a file's lines; null when it does not exist. */
-export async function fileDigest(fs: JournalFs, path: string): Promise<FileDigest | null> {
+/** The running digest of a whole file; null when it does not exist. */
+export async function fileLineDigest(fs: JournalFs, path: string): Promise<LineDigest | null> {
   if (!(await fs.exists(path))) return null;
   const digest = createLineDigest();
-  for await (const line of fs.readLines(path)) digest.update(line);
-  return digest.digest();
+  for await (const _line of fs.readLines(path, { onChunk: digest.updateBytes })) {
+    // The bytes are hashed as they are read; the lines are not needed.
+  }
+  return digest;
+}
+
+/** The digest of a file's bytes; null when it does not exist. */
+export async function fileDigest(fs: JournalFs, path: string): Promise<FileDigest | null> {
+  return (await fileLineDigest(fs, path))?.digest() ?? null;
 }
 
 export function sameDigest(a: FileDigest | null, b: FileDigest | null): boolean {
   return a === null || b === null ? a === b : a.bytes === b.bytes && a.sha256 === b.sha256;
 }
 
+/** The digest of a text as it is written (UTF-8). */
 export function digestOfText(text: string): FileDigest {
-  const digest = createLineDigest();
-  const lines = text.split('\n');
-  // A final '\n' ends the last line; it does not start another.
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  for (const line of lines) digest.update(line.endsWith('\r') ? line.slice(0, -1) : line);
-  return digest.digest();
+  const bytes = Buffer.from(text, 'utf8');
+  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
 }

@@ -14,8 +14,11 @@ export type DurableWriter = {
  */
 export type JournalFs = {
   readonly readText: (path: string) => Promise<string | null>;
-  /** Lines without their line ending, streamed (never the whole file in memory). */
-  readonly readLines: (path: string) => AsyncIterable<string>;
+  /**
+   * Lines without their line ending, streamed (never the whole file in memory). `onChunk` sees every raw
+   * chunk of the file as it is read, so one pass can both split the lines and hash the bytes.
+   */
+  readonly readLines: (path: string, options?: { readonly onChunk?: (chunk: Uint8Array) => void }) => AsyncIterable<string>;
   readonly exists: (path: string) => Promise<boolean>;
   readonly size: (path: string) => Promise<number | null>;
   readonly list: (dir: string) => Promise<string[]>;
@@ -51,7 +54,7 @@ export const nodeFs: JournalFs = {
       throw error;
     }
   },
-  readLines: (path) => streamLines(path),
+  readLines: (path, options) => streamLines(path, options?.onChunk),
   exists: async (path) => (await statOrNull(path)) !== null,
   size: async (path) => (await statOrNull(path))?.size ?? null,
   list: async (dir) => {
@@ -184,12 +187,13 @@ const READ_CHUNK_BYTES = 1 << 20;
  * Lines of a UTF-8 text file, split on the '\n' byte (a '\r' before it is dropped, as readline does with
  * CRLF) and decoded one line at a time: reading a log of years this way takes half of readline's time.
  */
-async function* streamLines(path: string): AsyncIterable<string> {
+async function* streamLines(path: string, onChunk?: (chunk: Uint8Array) => void): AsyncIterable<string> {
   if ((await statOrNull(path)) === null) return;
   const input = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
   let rest: Buffer | null = null;
   try {
     for await (const raw of input as AsyncIterable<Buffer>) {
+      onChunk?.(raw);
       const chunk: Buffer = rest === null ? raw : Buffer.concat([rest, raw]);
       let start = 0;
       for (let end = chunk.indexOf(NEWLINE); end !== -1; end = chunk.indexOf(NEWLINE, start)) {

@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { full, readStamp, tempOf } from './commitProtocol.ts';
+import { createLineDigest, fileLineDigest } from './digest.ts';
 import type { JournalFs } from './fsOps.ts';
 import { BACKUPS_DIR, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 import { StagedBatchUnreadableError } from './stagedFile.ts';
@@ -25,7 +26,7 @@ export type LogCheck = {
  */
 export async function checkLogOnOpen(fs: JournalFs, dataDir: string, options: { readOnly: boolean; now: () => Date }): Promise<LogCheck> {
   const path = full(dataDir, SYNC_LOG);
-  const scan = await scanLog(fs, path, SYNC_LOG);
+  let scan = await scanLog(fs, path, SYNC_LOG);
   const notices: string[] = [];
   if (scan.torn !== null) {
     const { line, bytes } = scan.torn;
@@ -33,6 +34,7 @@ export async function checkLogOnOpen(fs: JournalFs, dataDir: string, options: { 
       throw new JournalCorruptError(SYNC_LOG, line, '', `the last line is cut off (${bytes} bytes of an unfinished write); open the journal for writing (the app, or a qthink command that writes) to move it to ${BACKUPS_DIR}/ and go on`);
     }
     const backup = await setAsideTornTail(fs, dataDir, scan.torn, options.now());
+    scan = { ...scan, digest: (await fileLineDigest(fs, path)) ?? createLineDigest() };
     notices.push(`${SYNC_LOG} ended in a cut-off line ${line} (${bytes} bytes of an unfinished write); it was moved to ${backup} and the journal goes on from line ${line - 1}`);
   }
   const exists = (await fs.size(path)) !== null;

@@ -83,7 +83,7 @@ export type TornTail = {
 export type LogScan = {
   readonly ids: Set<string>;
   readonly lines: number;
-  /** Digest of every complete line (the torn tail, if any, left out). */
+  /** Digest of the file's bytes as read (a torn tail included: cut it, then digest the file again). */
   readonly digest: LineDigest;
   readonly torn: TornTail | null;
 };
@@ -99,7 +99,6 @@ export async function scanLog(fs: JournalFs, path: string, name = 'sync_log.json
   let line = 0;
   let lines = 0;
   const take = (text: string): void => {
-    digest.update(text);
     if (text.trim() === '') return;
     lines += 1;
     const id = entryId(text);
@@ -110,7 +109,7 @@ export async function scanLog(fs: JournalFs, path: string, name = 'sync_log.json
   };
   // Each line is taken once the next one is seen, so the last one is known to be the last.
   let pending: string | null = null;
-  for await (const text of fs.readLines(path)) {
+  for await (const text of fs.readLines(path, { onChunk: digest.updateBytes })) {
     if (pending !== null) take(pending);
     line += 1;
     pending = text;

@@ -37,7 +37,7 @@ describe('exact field names of the journal files', () => {
       expect(Object.keys(entry)[0]).toBe('id');
       for (const field of SEED_FIELDS) expect(entry, field).toHaveProperty(field);
       for (const field of ['flags', 'penalty_factor', 'mesh_alignment', 'explanations', 'label_source']) expect(entry, field).toHaveProperty(field);
-      expect(Object.keys(entry['explanations'] as object).sort()).toEqual([...REGRET_DIMENSIONS, 'final_label'].sort());
+      expect(Object.keys(entry['explanations'] as object).sort()).toEqual([...REGRET_DIMENSIONS, 'final_label', 'pnl_attribution'].sort());
       expect(Array.isArray(entry['flags'])).toBe(true);
       expect(typeof entry['penalty_factor']).toBe('number');
       expect(['engine', 'manual']).toContain(entry['label_source']);

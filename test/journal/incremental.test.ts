@@ -32,9 +32,9 @@ function spyFs(): { fs: JournalFs; path: () => Path; reset: () => void } {
       if (isLog(to)) copied = true;
       return nodeFs.copyAndAppend(from, to);
     },
-    readLines: (path) => {
+    readLines: (path, options) => {
       if (isLog(path)) streamed = true;
-      return nodeFs.readLines(path);
+      return nodeFs.readLines(path, options);
     },
   };
   return {
