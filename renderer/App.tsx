@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useApi } from './api/ApiContext.tsx';
 import { ToastHost } from './components/Toast.tsx';
 import { FirstRunBanner } from './components/shell/FirstRunBanner.tsx';
+import { JournalHealthBanner } from './components/shell/JournalHealthBanner.tsx';
 import { HelpOverlay } from './components/shell/HelpOverlay.tsx';
 import { Sidebar } from './components/shell/Sidebar.tsx';
 import { TopBar } from './components/shell/TopBar.tsx';
@@ -13,6 +14,7 @@ import { JournalScreen } from './screens/Journal/JournalScreen.tsx';
 import { RegretScreen } from './screens/Regret/RegretScreen.tsx';
 import { ReviewScreen } from './screens/Review/ReviewScreen.tsx';
 import { appActions, resolveTheme, useHelpOpen, useScreen, useTheme, type ScreenId } from './state/app.ts';
+import { journalHealthActions, useJournalGeneration } from './state/journalHealth.ts';
 import { loadBatch } from './state/review.ts';
 
 /** How long "g" waits for its letter. */
@@ -46,6 +48,7 @@ export function App() {
   const theme = useTheme();
   const helpOpen = useHelpOpen();
   const gPending = useRef<number | null>(null);
+  const journalGeneration = useJournalGeneration();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -56,6 +59,16 @@ export function App() {
     void api.invoke('settings.get', {}).then((result) => {
       if (live && result.ok) appActions().applyTheme(resolveTheme(result.value.theme, prefersDark()));
     });
+    // A damaged journal is the banner's to say, once, not a toast per screen.
+    void journalHealthActions().load(api);
+    return () => {
+      live = false;
+    };
+  }, [api]);
+
+  // Again whenever the journal reopens (after a repair): the first-run flag and the staged batch may differ.
+  useEffect(() => {
+    let live = true;
     void api.invoke('app.info', {}).then((result) => {
       if (!live) return;
       if (result.ok) appActions().setInfo(result.value);
@@ -66,7 +79,7 @@ export function App() {
     return () => {
       live = false;
     };
-  }, [api]);
+  }, [api, journalGeneration]);
 
   const toggleTheme = useCallback(() => {
     const next = theme === 'dark' ? 'light' : 'dark';
@@ -128,8 +141,10 @@ export function App() {
       <TopBar onToggleTheme={toggleTheme} onHelp={() => appActions().setHelpOpen(true)} />
       <Sidebar />
       <main className={screen === 'review' ? 'main main-fill' : 'main'} data-testid={`screen-${screen}`}>
+        <JournalHealthBanner />
         <FirstRunBanner />
-        <ScreenView screen={screen} />
+        {/* Keyed on the journal's reopenings, so a screen that could not load the damaged journal loads again. */}
+        <ScreenView key={journalGeneration} screen={screen} />
       </main>
       <HelpOverlay open={helpOpen} onClose={() => appActions().setHelpOpen(false)} />
       <ToastHost />

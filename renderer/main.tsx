@@ -7,6 +7,7 @@ import './styles/theme.css';
 import './styles/app.css';
 import './styles/components.css';
 import './styles/import.css';
+import './styles/health.css';
 import './styles/review.css';
 
 const root = document.getElementById('root');

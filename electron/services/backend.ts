@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBundle } from '../../shared/importers/importBundle.ts';
+import { repairJournal } from '../journal/repair.ts';
 import { openJournal } from '../journal/store.ts';
 import type { Logger } from '../logger.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -33,6 +34,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     mode: options.mode,
     dataDir: options.dataDir,
     openJournal: (dir) => openJournal(dir),
+    repairJournal: (dir) => repairJournal(dir),
     importBundle: (files) => importBundle(files),
     settings: options.settings,
     exampleDir: join(options.appRoot, EXAMPLE_DIR),

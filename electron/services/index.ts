@@ -1,6 +1,7 @@
 import type { Handlers } from '../../shared/ipc/contract.ts';
 import { ServiceError } from '../../shared/ipc/errors.ts';
 import { createAgentsService } from './agentsService.ts';
+import { journalError } from './dispatch.ts';
 import { createExampleService } from './exampleService.ts';
 import { createExportService } from './exportService.ts';
 import { createImportService, messageOf } from './importService.ts';
@@ -25,7 +26,7 @@ export type Services = {
  */
 export function createServices(deps: ServiceDeps): Services {
   const logger = deps.logger;
-  const journal = createJournalHolder(deps.dataDir, deps.openJournal);
+  const journal = createJournalHolder(deps.dataDir, { open: deps.openJournal, repair: deps.repairJournal });
   const settings = createSettingsService(deps.settings, { theme: 'system', data_dir: deps.dataDir, recent_files: [] }, createLogger('settings'));
   const importService = createImportService({ journal, importBundle: deps.importBundle, settings, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}) });
   const staging = createStagingService(journal);
@@ -34,20 +35,29 @@ export function createServices(deps: ServiceDeps): Services {
   const exports = createExportService({ journal, journalService, ...(deps.dialogs ? { dialogs: deps.dialogs } : {}) });
   const example = createExampleService(deps.exampleDir, importService);
 
-  const handlers: Handlers = {
-    'app.info': async () => {
+  const isFirstRun = async (): Promise<boolean> => {
+    try {
       const store = await journal.store();
       const staged = await store.getStaged();
       const committedCount = store.committedCount ? store.committedCount() : (await store.listCommitted({})).length;
-      return {
-        version: deps.version,
-        data_dir: journal.dataDir(),
-        mode: deps.mode,
-        native_dialogs: deps.dialogs !== undefined,
-        first_run: (staged?.entries.length ?? 0) === 0 && committedCount === 0,
-        example_day: await example.day(),
-      };
-    },
+      return (staged?.entries.length ?? 0) === 0 && committedCount === 0;
+    } catch (error) {
+      if (journalError(error) !== null) return false;
+      throw error;
+    }
+  };
+
+  const handlers: Handlers = {
+    // Answers even when the journal cannot be opened (journal.health says why), so the shell still shows
+    // where the journal is; that is no first run: the example day is not offered over a damaged journal.
+    'app.info': async () => ({
+      version: deps.version,
+      data_dir: journal.dataDir(),
+      mode: deps.mode,
+      native_dialogs: deps.dialogs !== undefined,
+      first_run: await isFirstRun(),
+      example_day: await example.day(),
+    }),
     'import.files': (request, { progress }) => importService.importFiles(request.files, progress),
     'import.pick': (_request, { progress }) => importService.pick(progress),
     'import.manualTrade': (request) => importService.manualTrade(request.trade),
@@ -63,6 +73,8 @@ export function createServices(deps: ServiceDeps): Services {
     'journal.triggers': async () => ({ triggers: await journalService.triggers() }),
     'journal.regret': ({ bucket, ...filter }) => journalService.regret(filter, bucket),
     'journal.heatmap': (request) => journalService.heatmap(request),
+    'journal.health': () => journal.health(),
+    'journal.repair': () => journal.repair(),
     'agents.weights': async () => ({ agents: await agents.weights() }),
     'agents.history': async (request) => ({ points: await agents.history(request.agent) }),
     'agents.confusion': async (request) => ({ rows: await agents.confusion(request) }),

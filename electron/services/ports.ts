@@ -42,7 +42,18 @@ export type JournalStorePort = {
   export(format: 'csv' | 'json' | 'md', filter?: StoreFilter): MaybePromise<string>;
   weights(): MaybePromise<unknown>;
   committedCount?(): number;
+  /** What opening repaired or set aside by itself (a cut-off last line, stale derived files…), one sentence each. */
+  readonly notices?: readonly string[];
   close?(): MaybePromise<void>;
+};
+
+/** electron/journal/repair.ts's answer: what `qthink repair` kept, moved and set aside (paths relative to the data directory). */
+export type StoreRepairResult = {
+  readonly kept: number;
+  readonly moved: readonly { readonly line: number; readonly reason: string }[];
+  readonly movedTo: string | null;
+  readonly backup: string | null;
+  readonly setAsideCommit: string | null;
 };
 
 /** The store's progress while staging: reading market data, scoring trades, writing the batch. */
@@ -69,6 +80,8 @@ export type ServiceDeps = {
   readonly mode: 'electron' | 'browser';
   readonly dataDir: string;
   readonly openJournal: (dataDir: string) => Promise<JournalStorePort>;
+  /** Moves what a rebuild would reject to backups/ and rebuilds; takes the writer lock, so the store must be closed. */
+  readonly repairJournal: (dataDir: string) => Promise<StoreRepairResult>;
   readonly importBundle: ImportBundleFn;
   readonly settings: SettingsStore;
   readonly dialogs?: Dialogs;

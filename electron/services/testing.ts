@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { TradeRecordInput } from '../../shared/domain/trade.ts';
 import { importBundle } from '../../shared/importers/importBundle.ts';
 import { sampleTradeFields } from '../../shared/ipc/samples.ts';
+import { repairJournal } from '../journal/repair.ts';
 import { openJournal } from '../journal/store.ts';
 import { createLogger } from '../logger.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
@@ -34,15 +35,16 @@ export type TestBackend = {
   cleanup(): Promise<void>;
 };
 
-/** Real services over the real journal store in a fresh temp directory. */
-export async function createTestBackend(options: { exampleDir?: string; dialogs?: Dialogs; mode?: 'electron' | 'browser' } = {}): Promise<TestBackend> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'qthink-services-'));
+/** Real services over the real journal store in a fresh temp directory, or in `dataDir` (removed by cleanup too). */
+export async function createTestBackend(options: { exampleDir?: string; dialogs?: Dialogs; mode?: 'electron' | 'browser'; dataDir?: string } = {}): Promise<TestBackend> {
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'qthink-services-')));
   const logger = createLogger('test');
   const services = createServices({
     version: '9.9.9',
     mode: options.mode ?? 'browser',
     dataDir,
     openJournal: (dir) => openJournal(dir),
+    repairJournal: (dir) => repairJournal(dir),
     importBundle: (files) => importBundle(files),
     settings: createMemorySettingsStore(),
     exampleDir: options.exampleDir ?? join(dataDir, 'no-examples'),

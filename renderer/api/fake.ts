@@ -4,8 +4,8 @@ import { tradeRecordSchema, type TradeRecord } from '../../shared/domain/trade.t
 import type { Api, Channel, Handlers, RequestOf, ResponseOf, Result, InvokeOptions } from '../../shared/ipc/contract.ts';
 import { dispatch } from '../../shared/ipc/dispatch.ts';
 import { ServiceError } from '../../shared/ipc/errors.ts';
-import { emptyBatch, sampleEntry } from '../../shared/ipc/samples.ts';
-import type { AppInfo, FileInput, ImportOutcome, MemoryTrigger, Settings, StagedBatch } from '../../shared/ipc/schemas.ts';
+import { emptyBatch, healthyJournal, sampleEntry } from '../../shared/ipc/samples.ts';
+import type { AppInfo, FileInput, ImportOutcome, JournalHealth, MemoryTrigger, RepairOutcome, Settings, StagedBatch } from '../../shared/ipc/schemas.ts';
 import {
   buildAgentWeights,
   buildCalendar,
@@ -31,12 +31,15 @@ export type FakeApiSeed = {
   readonly triggers?: readonly MemoryTrigger[];
   readonly settings?: Partial<Settings>;
   readonly info?: Partial<AppInfo>;
+  /** How the journal opened (default: cleanly); while not ok, every channel that needs it answers the problem as `io`. */
+  readonly health?: JournalHealth;
 };
 
 export type FakeState = {
   batch: StagedBatch;
   committed: JournalEntry[];
   settings: Settings;
+  health: JournalHealth;
 };
 
 export type FakeApi = Api & {
@@ -51,6 +54,7 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     batch: seed.staged && seed.staged.length > 0 ? { ...emptyBatch(), entries: [...seed.staged], updated_at: '2025-03-10T21:00:00.000Z' } : emptyBatch(),
     committed: [...(seed.committed ?? [])],
     settings: { theme: 'dark', data_dir: '/fake/qthink', recent_files: [], ...seed.settings },
+    health: seed.health ?? healthyJournal(),
   };
   const weights = { ...seed.weights };
   const committedIds = () => new Set(state.committed.map((entry) => entry.id));
@@ -90,13 +94,28 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     return { batch: state.batch, report: { files, errors, warnings: [], staged: fresh.length, already_committed: already.length } };
   };
 
+  /** Like the real one: the damaged line (if any) moves out, the committed trades stay, the journal opens. */
+  const repair = (): RepairOutcome => {
+    const line = state.health.problem?.line ?? null;
+    const stamp = '2025-03-10T21-00-00-000Z';
+    state.health = healthyJournal();
+    return {
+      kept: state.committed.length,
+      moved: line === null ? [] : [{ line, reason: 'pnl: Invalid input: expected number, received string' }],
+      moved_to: line === null ? null : `backups/sync_log.damaged-lines.${stamp}.jsonl`,
+      backup: line === null ? null : `backups/sync_log.before-repair.${stamp}.jsonl`,
+      set_aside_commit: state.health.problem?.cause === 'interrupted_commit' ? `backups/interrupted-commit.${stamp}` : null,
+      health: state.health,
+    };
+  };
+
   const handlers: Handlers = {
     'app.info': async () => ({
       version: '0.0.0-fake',
       data_dir: state.settings.data_dir,
       mode: 'browser',
       native_dialogs: false,
-      first_run: state.committed.length === 0 && state.batch.entries.length === 0,
+      first_run: state.health.status === 'ok' && state.committed.length === 0 && state.batch.entries.length === 0,
       example_day: '2025-06-11',
       ...seed.info,
     }),
@@ -165,12 +184,27 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     'export.save': async () => {
       throw new ServiceError('unsupported', 'Saving through a dialog needs the desktop app; use the download instead.');
     },
+    'journal.health': async () => state.health,
+    'journal.repair': async () => repair(),
     'settings.get': async () => state.settings,
     'settings.set': async (request) => {
       state.settings = { ...state.settings, ...request };
       return state.settings;
     },
   };
+
+  // A damaged journal answers every channel that needs it with its one io error, as the real services do.
+  const guarded = new Proxy(handlers, {
+    get(target, name, receiver) {
+      const handler: unknown = Reflect.get(target, name, receiver);
+      if (typeof name !== 'string' || JOURNAL_FREE.has(name) || typeof handler !== 'function') return handler;
+      return (...args: unknown[]) => {
+        const problem = state.health.problem;
+        if (state.health.status !== 'ok' && problem) throw new ServiceError('io', problem.message);
+        return (handler as (...inner: unknown[]) => unknown)(...args);
+      };
+    },
+  });
 
   const calls: FakeApi['calls'] = [];
   return {
@@ -182,11 +216,14 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     async invoke<K extends Channel>(channel: K, request: RequestOf<K>, options?: InvokeOptions<K>): Promise<Result<ResponseOf<K>>> {
       calls.push({ channel, request });
       const onProgress = options?.onProgress as ((event: unknown) => void) | undefined;
-      const result = await dispatch(handlers, channel, request, onProgress ? { onProgress } : {});
+      const result = await dispatch(guarded, channel, request, onProgress ? { onProgress } : {});
       return result as Result<ResponseOf<K>>;
     },
   };
 }
+
+/** Channels that answer without the journal. */
+const JOURNAL_FREE: ReadonlySet<string> = new Set<Channel>(['app.info', 'journal.health', 'journal.repair', 'settings.get', 'settings.set']);
 
 function entryFor(trade: TradeRecord): JournalEntry {
   const base = sampleEntry({ id: trade.id });

@@ -19,6 +19,8 @@ export const CHANNEL_NAMES = [
   'journal.triggers',
   'journal.regret',
   'journal.heatmap',
+  'journal.health',
+  'journal.repair',
   'agents.weights',
   'agents.history',
   'agents.confusion',

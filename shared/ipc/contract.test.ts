@@ -11,7 +11,7 @@ import {
   type RequestOf,
   type ResponseOf,
 } from './contract.ts';
-import { emptyBatch, sampleBars, sampleBatch, sampleEntry } from './samples.ts';
+import { damagedJournal, emptyBatch, sampleBars, sampleBatch, sampleEntry, sampleRepairOutcome } from './samples.ts';
 import type { ImportOutcome, JournalSummary, MemoryTrigger } from './schemas.ts';
 import { summaryOf } from './views.ts';
 
@@ -158,6 +158,18 @@ const samples: Samples = {
       time_by_weekday: [{ weekday: 1, slot: '10:30', trades: 2, pnl: -30, mean_regret: 0.4 }],
     },
     badResponse: { block_by_dimension: [], time_by_weekday: [{ weekday: 9, slot: '10:30', trades: 2, pnl: 0, mean_regret: 0 }] },
+  },
+  'journal.health': {
+    valid: [{}],
+    invalid: [{ recheck: true }],
+    response: damagedJournal(),
+    badResponse: { status: 'broken', problem: null, notices: [] },
+  },
+  'journal.repair': {
+    valid: [{}],
+    invalid: [{ data_dir: '/elsewhere' }],
+    response: sampleRepairOutcome(),
+    badResponse: { ...sampleRepairOutcome(), moved: [{ line: 0, reason: 'x' }] },
   },
   'agents.weights': {
     valid: [{}],

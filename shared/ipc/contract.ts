@@ -18,6 +18,7 @@ import {
   importOutcomeSchema,
   importProgressSchema,
   journalFilterSchema,
+  journalHealthSchema,
   journalListRequestSchema,
   journalListSchema,
   journalSummarySchema,
@@ -25,6 +26,7 @@ import {
   overrideRequestSchema,
   regretBreakdownSchema,
   regretOverTimeRequestSchema,
+  repairOutcomeSchema,
   settingsSchema,
   stagedBatchSchema,
   themeSchema,
@@ -94,6 +96,17 @@ export const contract = {
   'journal.triggers': channel({ request: empty, response: z.object({ triggers: z.array(memoryTriggerSchema) }) }),
   'journal.regret': channel({ request: regretOverTimeRequestSchema, response: regretBreakdownSchema }),
   'journal.heatmap': channel({ request: dateRange, response: heatmapSchema }),
+  /**
+   * Whether the journal opened, and what opening repaired by itself. A damaged or unavailable journal is
+   * opened again first (it may have been repaired outside the app, with `qthink repair`).
+   */
+  'journal.health': channel({ request: empty, response: journalHealthSchema }),
+  /**
+   * `qthink repair` on the current data directory: damaged lines of sync_log.jsonl go to backups/ with their
+   * line numbers, an unverifiable interrupted commit is put aside whole, derived files are rebuilt, and the
+   * journal is opened again. Nothing is deleted.
+   */
+  'journal.repair': channel({ request: empty, response: repairOutcomeSchema }),
 
   'agents.weights': channel({ request: empty, response: z.object({ agents: z.array(agentWeightSchema) }) }),
   'agents.history': channel({

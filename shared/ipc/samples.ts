@@ -1,6 +1,6 @@
 import type { JournalEntry } from '../domain/journal.ts';
 import type { Bar } from '../domain/market.ts';
-import type { StagedBatch } from './schemas.ts';
+import type { JournalHealth, RepairOutcome, StagedBatch } from './schemas.ts';
 
 /**
  * Small valid values of the contract's types, for tests and the renderer's fake api. They are plausible
@@ -126,4 +126,36 @@ export function sampleBars(start: number, count: number, open = 572, step = 0.05
       extended: false,
     };
   });
+}
+
+/** A journal that opened cleanly. */
+export function healthyJournal(notices: readonly string[] = []): JournalHealth {
+  return { status: 'ok', problem: null, notices: [...notices] };
+}
+
+/** A journal closed by one damaged line of sync_log.jsonl, worded as the store words it. */
+export function damagedJournal(line = 7): JournalHealth {
+  return {
+    status: 'damaged',
+    problem: {
+      cause: 'damaged_line',
+      message: `The journal cannot be read: sync_log.jsonl:${line}: pnl: Invalid input: expected number, received string; run \`qthink repair\` (or Repair in the app) to move the damaged lines to backups/ and go on.`,
+      detail: `sync_log.jsonl:${line}: pnl: Invalid input: expected number, received string`,
+      file: 'sync_log.jsonl',
+      line,
+    },
+    notices: [],
+  };
+}
+
+/** What repairing `damagedJournal(line)` gives: that one line moved to backups/, the rest kept. */
+export function sampleRepairOutcome(line = 7, kept = 14): RepairOutcome {
+  return {
+    kept,
+    moved: [{ line, reason: 'pnl: Invalid input: expected number, received string' }],
+    moved_to: 'backups/sync_log.damaged-lines.2025-03-10T21-00-00-000Z.jsonl',
+    backup: 'backups/sync_log.before-repair.2025-03-10T21-00-00-000Z.jsonl',
+    set_aside_commit: null,
+    health: healthyJournal(),
+  };
 }

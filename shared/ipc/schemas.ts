@@ -364,4 +364,57 @@ export const appInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
+/** Why the journal could not be opened, in the words the CLI uses too (`describeJournalError`). */
+export const journalProblemSchema = z.object({
+  /**
+   * damaged_line: a line of sync_log.jsonl a rebuild would reject (not JSON, not an entry, a duplicate id);
+   * interrupted_commit: a commit whose files do not match its marker; other: anything else the store
+   * refuses on open (another writer holds the journal, no permission, a full disk).
+   */
+  cause: z.enum(['damaged_line', 'interrupted_commit', 'other']),
+  /** One sentence for the trader: `file:line: field: reason` and what to do. */
+  message: z.string(),
+  /** Only what is wrong, for where the remedy is already on screen: `file:line: field: reason` for a line. */
+  detail: z.string(),
+  /** The damaged file and its 1-based line; null when the problem is not one line. */
+  file: z.string().nullable(),
+  line: z.number().int().positive().nullable(),
+});
+export type JournalProblem = z.infer<typeof journalProblemSchema>;
+
+export const JOURNAL_STATUSES = ['ok', 'damaged', 'unavailable'] as const;
+
+/** Whether the journal of the data directory could be opened, and what opening repaired by itself. */
+export const journalHealthSchema = z.object({
+  /**
+   * ok: open for reading and writing. damaged: closed until `journal.repair` (every channel that needs the
+   * journal answers the problem as an `io` error; nothing is read or written). unavailable: not opened for
+   * another reason (problem.cause 'other'); asking again tries again.
+   */
+  status: z.enum(JOURNAL_STATUSES),
+  problem: journalProblemSchema.nullable(),
+  /** What opening repaired or set aside on its own (a cut-off last line, stale derived files…), one sentence each. */
+  notices: z.array(z.string()),
+});
+export type JournalHealth = z.infer<typeof journalHealthSchema>;
+
+/** A line the repair took out of sync_log.jsonl, and why a rebuild rejected it. */
+export const movedLineSchema = z.object({ line: z.number().int().positive(), reason: z.string() });
+
+/** What `journal.repair` did (paths relative to the data directory); nothing is deleted. */
+export const repairOutcomeSchema = z.object({
+  /** Lines (trades) of sync_log.jsonl kept. */
+  kept: z.number().int().nonnegative(),
+  moved: z.array(movedLineSchema),
+  /** The file the moved lines went to, each with its line number and reason; null when none moved. */
+  moved_to: z.string().nullable(),
+  /** sync_log.jsonl as it was before the repair; null when it was not changed. */
+  backup: z.string().nullable(),
+  /** Where an interrupted commit that could not be verified was put aside; null when there was none. */
+  set_aside_commit: z.string().nullable(),
+  /** The journal reopened after the repair. */
+  health: journalHealthSchema,
+});
+export type RepairOutcome = z.infer<typeof repairOutcomeSchema>;
+
 export const barsSchema = z.object({ symbol: z.string(), date: isoDate, bars: z.array(barSchema) });
