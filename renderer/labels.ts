@@ -42,8 +42,8 @@ const FINAL_LABEL_NAMES: Readonly<Record<FinalLabel, string>> = {
   conflict_failure: 'Conflict failure',
   good_trade: 'Good trade',
   lucky_win: 'Lucky win',
-  unscored_win: 'Win, not judged',
-  unscored_loss: 'Loss, not judged',
+  unscored_win: 'Unscored win',
+  unscored_loss: 'Unscored loss',
   disciplined_loss: 'Disciplined loss',
   poor_execution: 'Poor execution',
 };

@@ -42,7 +42,8 @@ const STATUS: Readonly<Record<ErrorKind, number>> = {
   conflict: 409,
   import_rejected: 422,
   unsupported: 501,
-  io: 500,
+  // The journal cannot be read or written (damage, a full or read-only disk): the service, not the request, is at fault.
+  io: 503,
   internal: 500,
 };
 
