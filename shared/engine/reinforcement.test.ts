@@ -10,7 +10,9 @@ import {
   MAX_RAISE_FACTOR,
   LEARNING_RATE,
   MEAN_REVERSION,
+  REGRET_DISCOUNT,
   meshLogLineSchema,
+  regretLoad,
   reinforceTrade,
   replayReinforcement,
   signalQuality,
@@ -61,31 +63,95 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
 
   it('high alignment with positive PnL raises the weight by at most 20 %', () => {
     const result = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }]), {});
-    // clean win from 1.0: the target factor is the full ×1.20, applied at the learning rate η
+    // clean win from 1.0: the full verdict ×1.20, applied at the learning rate η
     expect(result.weights.gamma).toBeCloseTo(MAX_RAISE_FACTOR ** LEARNING_RATE, 12);
     expect(result.weights.gamma).toBeGreaterThan(1);
     expect(result.weights.gamma).toBeLessThanOrEqual(MAX_RAISE_FACTOR);
-    const lowered = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 0.4 }), {});
-    expect(lowered.weights.gamma).toBeGreaterThan(1);
-    expect(lowered.weights.gamma).toBeLessThan(MAX_RAISE_FACTOR);
   });
 
-  it('high regret or a failed signal lowers the weight by at most 30 %', () => {
-    const failed = reinforceTrade(entry('a', 0, -100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 1, timing_regret: 1, decay_regret: 1, pin_regret: 1, trap_entry_regret: 1 }), {});
-    expect(failed.weights.gamma).toBeCloseTo(MAX_LOWER_FACTOR ** LEARNING_RATE, 12);
+  it('a failed signal lowers the weight by at most 30 %', () => {
+    const failed = reinforceTrade(entry('a', 0, -100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }]), {});
+    // a clean failure is the full verdict the other way: ×1/1.20 (−16.7 %, inside the seed's −30 %), at η
+    expect(failed.weights.gamma).toBeCloseTo(MAX_RAISE_FACTOR ** -LEARNING_RATE, 12);
     expect(failed.weights.gamma).toBeLessThan(1);
     expect(failed.weights.gamma).toBeGreaterThanOrEqual(MAX_LOWER_FACTOR);
-    const lucky = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 1, timing_regret: 1, decay_regret: 1, pin_regret: 1, trap_entry_regret: 1 }), {});
-    expect(lucky.weights.gamma).toBeLessThan(1);
-    expect(lucky.weights.gamma).toBeGreaterThanOrEqual(MAX_LOWER_FACTOR);
+    expect(targetFactor(-1)).toBeGreaterThanOrEqual(MAX_LOWER_FACTOR);
   });
 
-  it('an agent pointing the profitable way against a losing trade counts as right: its weight rises', () => {
+  it('credit and blame are of equal size: a right and a wrong call on the same trade move ln w by opposite amounts', () => {
+    fc.assert(
+      fc.property(scoresArbitrary, fc.double({ min: 0.01, max: 2000, noNaN: true }), fc.boolean(), polarityArbitrary, (scores, magnitude, won, direction) => {
+        const pnl = won ? magnitude : -magnitude;
+        const profitable = won ? direction : opposite(direction);
+        for (const phase of ['entry', 'exit'] as const) {
+          const { weights } = reinforceTrade(entry('a', 0, pnl, direction, [{ name: 'right', polarity: profitable, phase }, { name: 'wrong', polarity: opposite(profitable), phase }], scores), {});
+          expect(Math.log(weights.right ?? Number.NaN) + Math.log(weights.wrong ?? Number.NaN)).toBeCloseTo(0, 12);
+          expect(weights.right).toBeGreaterThan(1);
+        }
+      }),
+    );
+  });
+
+  it('a coin flip is neutral: right and wrong qualities sum to 0 for every regret load, aligned or not', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.01, max: 1000, noNaN: true }), (load, magnitude) => {
+        for (const pnl of [magnitude, -magnitude]) {
+          // the same trade, the same load: the agent either pointed the way the money went or the other way
+          const right = signalQuality({ aligned: pnl > 0 }, pnl, load);
+          const wrong = signalQuality({ aligned: pnl < 0 }, pnl, load);
+          expect(right + wrong).toBeCloseTo(0, 12);
+          // and it is the same whether the right call was the one the trader took or the one he opposed
+          expect(signalQuality({ aligned: true }, Math.abs(pnl), load)).toBeCloseTo(signalQuality({ aligned: false }, -Math.abs(pnl), load), 12);
+        }
+      }),
+    );
+  });
+
+  it(`regret shrinks the lesson, never its sign: q = ±(1 − ${REGRET_DISCOUNT} · r)`, () => {
+    const messy = { ...zero, entry_regret: 1, timing_regret: 1, decay_regret: 1, pin_regret: 1, trap_entry_regret: 1 };
+    const cleanWin = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }]), {}).weights.gamma ?? Number.NaN;
+    const luckyWin = reinforceTrade(entry('a', 0, 100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], messy), {}).weights.gamma ?? Number.NaN;
+    const cleanLoss = reinforceTrade(entry('a', 0, -100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }]), {}).weights.gamma ?? Number.NaN;
+    const messyLoss = reinforceTrade(entry('a', 0, -100, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], messy), {}).weights.gamma ?? Number.NaN;
+    // a right call on a messy trade still gains, less than on a clean one; a wrong call still loses, less too
+    expect(luckyWin).toBeGreaterThan(1);
+    expect(luckyWin).toBeLessThan(cleanWin);
+    expect(messyLoss).toBeLessThan(1);
+    expect(messyLoss).toBeGreaterThan(cleanLoss);
+    expect(Math.log(luckyWin)).toBeCloseTo((1 - REGRET_DISCOUNT) * Math.log(cleanWin), 12);
+    expect(signalQuality({ aligned: true }, 1, 1)).toBeCloseTo(1 - REGRET_DISCOUNT, 12);
+    expect(signalQuality({ aligned: true }, -1, 1)).toBeCloseTo(-(1 - REGRET_DISCOUNT), 12);
+    expect(signalQuality({ aligned: true }, 1, 0.4)).toBeCloseTo(1 - REGRET_DISCOUNT * 0.4, 12);
+  });
+
+  it("an entry agent is not blamed for the trader's late exit: exit regrets move only exit-phase signals", () => {
+    const agents: AgentSpec[] = [{ name: 'entry_agent', polarity: 'bullish', phase: 'entry' }, { name: 'exit_agent', polarity: 'bullish', phase: 'exit' }];
+    for (const pnl of [100, -100]) {
+      const clean = reinforceTrade(entry('a', 0, pnl, 'bullish', agents), {}).weights;
+      const lateExit = reinforceTrade(entry('a', 0, pnl, 'bullish', agents, { ...zero, exit_regret: 1, late_exit_regret: 1 }), {}).weights;
+      const badEntry = reinforceTrade(entry('a', 0, pnl, 'bullish', agents, { ...zero, entry_regret: 1, timing_regret: 1, decay_regret: 1, pin_regret: 1, trap_entry_regret: 1 }), {}).weights;
+      expect(lateExit.entry_agent).toBe(clean.entry_agent);
+      expect(lateExit.exit_agent).not.toBe(clean.exit_agent);
+      expect(badEntry.exit_agent).toBe(clean.exit_agent);
+      expect(badEntry.entry_agent).not.toBe(clean.entry_agent);
+    }
+    expect(regretLoad({ ...zero, exit_regret: 1, late_exit_regret: 1 }, 'entry')).toBe(0);
+    expect(regretLoad({ ...zero, exit_regret: 1, late_exit_regret: null }, 'exit')).toBe(1);
+  });
+
+  it('an agent pointing the profitable way against a losing trade counts as right, at full size', () => {
     const result = reinforceTrade(entry('a', 0, -100, 'bullish', [{ name: 'bear', polarity: 'bearish' }, { name: 'bull', polarity: 'bullish' }]), {});
-    expect(result.weights.bear).toBeGreaterThan(1);
-    expect(result.weights.bull).toBeLessThan(1);
-    expect(signalQuality({ aligned: false }, -1, 0)).toBeGreaterThan(0);
-    expect(signalQuality({ aligned: false }, 1, 0)).toBeLessThan(0);
+    expect(result.weights.bear).toBeCloseTo(MAX_RAISE_FACTOR ** LEARNING_RATE, 12);
+    expect(result.weights.bull).toBeCloseTo(MAX_RAISE_FACTOR ** -LEARNING_RATE, 12);
+    expect(signalQuality({ aligned: false }, -1, 0)).toBe(1);
+    expect(signalQuality({ aligned: false }, 1, 0)).toBe(-1);
+  });
+
+  it('a scratch teaches nothing: pnl = 0 gives q = 0 and only the pull toward 1 moves the weight', () => {
+    expect(signalQuality({ aligned: true }, 0, 1)).toBe(0);
+    expect(signalQuality({ aligned: false }, 0, 0.3)).toBe(0);
+    const { weights } = reinforceTrade(entry('a', 0, 0, 'bullish', [{ name: 'gamma', polarity: 'bullish' }], { ...zero, entry_regret: 1 }), { gamma: Math.E });
+    expect(weights.gamma).toBeCloseTo(Math.E * Math.exp(-MEAN_REVERSION), 12);
   });
 
   it('a right signal never scores below a wrong one on the same trade', () => {
@@ -148,7 +214,7 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
   });
 
   it('property: over a long random sequence a consistently-right agent ends above a consistently-wrong one, and no weight sits at a bound', () => {
-    const floor = MAX_LOWER_FACTOR ** (LEARNING_RATE / MEAN_REVERSION);
+    const floor = MAX_RAISE_FACTOR ** -(LEARNING_RATE / MEAN_REVERSION);
     const ceiling = MAX_RAISE_FACTOR ** (LEARNING_RATE / MEAN_REVERSION);
     const trade = fc.record({ pnl: fc.double({ min: 1, max: 500, noNaN: true }), won: fc.boolean(), direction: polarityArbitrary, scores: scoresArbitrary, noise: polarityArbitrary });
     fc.assert(
@@ -185,20 +251,23 @@ describe('reinforcement (seed step 6, SPEC step 7)', () => {
     expect(weights.a100).toBeGreaterThan(weights.b90 ?? 0);
     expect(weights.b90).toBeGreaterThan(weights.c70 ?? 0);
     expect(weights.c70).toBeGreaterThan(weights.d40 ?? 0);
-    // The always-right agent settles at its equilibrium 1.2^(η/λ), where a further win no longer moves it.
-    expect(weights.a100).toBeCloseTo(MAX_RAISE_FACTOR ** (LEARNING_RATE / MEAN_REVERSION), 3);
+    // The always-right agent follows the unrolled sum exactly: ln w = η ln 1.2 · Σ_k (1 − λ)^k, heading for 1.2^(η/λ).
+    const unrolled = LEARNING_RATE * Math.log(MAX_RAISE_FACTOR) * ((1 - (1 - MEAN_REVERSION) ** 1000) / MEAN_REVERSION);
+    expect(Math.log(weights.a100 ?? Number.NaN)).toBeCloseTo(unrolled, 9);
+    expect(weights.a100).toBeLessThan(MAX_RAISE_FACTOR ** (LEARNING_RATE / MEAN_REVERSION));
   });
 
   it(`the per-trade factor is e^clamp(η ln m − λ ln w, ln 0.7, ln 1.2), η = LEARNING_RATE = ${LEARNING_RATE}, λ = MEAN_REVERSION = ${MEAN_REVERSION}`, () => {
-    expect(LEARNING_RATE).toBe(0.1);
-    expect(MEAN_REVERSION).toBe(0.01);
+    expect(LEARNING_RATE).toBe(0.035);
+    expect(MEAN_REVERSION).toBe(0.005);
     expect(targetFactor(1)).toBeCloseTo(1.2, 12);
-    expect(targetFactor(-1)).toBeCloseTo(0.7, 12);
+    expect(targetFactor(-1)).toBeCloseTo(1 / 1.2, 12);
+    expect(targetFactor(-0.5)).toBeCloseTo(1.2 ** -0.5, 12);
     expect(targetFactor(0)).toBe(1);
-    expect(stepFactor(1, 1.2)).toBeCloseTo(1.2 ** 0.1, 12);
+    expect(stepFactor(1, 1.2)).toBeCloseTo(1.2 ** LEARNING_RATE, 12);
     expect(stepFactor(Math.E, 1)).toBeCloseTo(Math.exp(-MEAN_REVERSION), 12); // pulled back toward 1
-    expect(stepFactor(1e20, 0.7)).toBe(MAX_LOWER_FACTOR); // clamped
-    expect(stepFactor(1e-20, 1.2)).toBe(MAX_RAISE_FACTOR); // clamped
+    expect(stepFactor(1e40, 0.7)).toBe(MAX_LOWER_FACTOR); // clamped: only a weight near 1e±40 can reach a bound
+    expect(stepFactor(1e-40, 1.2)).toBe(MAX_RAISE_FACTOR); // clamped
   });
 
   it('an agent right 60 % of the time stays above one right 40 % after 5,000 trades, on every seed tried', () => {

@@ -7,32 +7,41 @@ import { sortInstantOf } from './outcome.ts';
  * Seed step 6 (SPEC step 7), reinforcement. Every agent involved in a committed trade gets one update per
  * trade, in log space with a pull back toward 1:
  *
- *   q      = signal quality in [−1, 1] (signalQuality below)
- *   ln m   = q · ln 1.20 when q ≥ 0, |q| · ln 0.70 when q < 0          (the target factor m ∈ [0.70, 1.20])
+ *   q      = signal quality in [−1, 1]: +(1 − D · r) for a right call, −(1 − D · r) for a wrong one (signalQuality)
+ *   ln m   = q · ln 1.20                                              (the target factor m ∈ [1/1.20, 1.20])
  *   step   = clamp(η · ln m − λ · ln w, ln 0.70, ln 1.20)                (η = LEARNING_RATE, λ = MEAN_REVERSION)
  *   w'     = w · e^step
  *
+ * Credit and blame are of equal size, so a coin-flip agent's expected ln m is 0 and its weight stays near 1:
+ * the weight reads "better or worse than chance". Regret (r, of the signal's own phase only) shrinks the size
+ * of the lesson both ways; it never turns a right call into a loss of weight, which is what used to make every
+ * agent decay with the trader's average regret (a coin flip settled at 0.55–0.73).
+ *
  * Unrolled, ln w = η · Σ_k (1 − λ)^k · ln m_{n−k}: (η/λ) times an exponential moving average of ln m over the
- * agent's last ~1/λ = 100 trades. It settles where ln w = (η/λ) · ln m̄ (1.2^10 ≈ 6.2 for an agent always right
- * on clean trades, 0.7^10 ≈ 0.028 for one always failing), so it never parks at a bound. The memory is long on
- * purpose: the order of two agents rests on ~100 outcomes each, not on their last few, so an agent right 60 % of
- * the time stays above one right 40 % of the time after thousands of trades (with λ = 0.1 and η = 1 the last
- * ten trades decided it, and one run in ten came out in the wrong order). The clamp is on the per-trade
- * factor, never on the weight, and one trade moves a weight by at most a few per cent.
+ * agent's last ~1/λ = 200 trades. It settles where ln w = (η/λ) · ln m̄ (1.2^7 ≈ 3.6 for an agent always right
+ * on clean trades, 1/3.6 for one always wrong), so it never parks at a bound. The clamp is on the per-trade
+ * factor, never on the weight, and one trade moves a weight by well under one per cent.
  */
 export const INITIAL_WEIGHT = 1.0;
+/** The seed's bounds on one trade: "up to +20 %" and "up to −30 %". Every per-trade factor lies in [0.70, 1.20]. */
 export const MAX_RAISE_FACTOR = 1.2;
 export const MAX_LOWER_FACTOR = 0.7;
-/** η: the share of a trade's target factor (in log space) applied at once. */
-export const LEARNING_RATE = 0.1;
-/** λ: the pull of ln w back toward 0 per trade; 1/λ = 100 trades of memory. */
-export const MEAN_REVERSION = 0.01;
-/** An agent whose call the trader did not take is judged on a counterfactual: half the credit or blame. */
-export const COUNTERFACTUAL_SHARE = 0.5;
-/** How fast regret eats an aligned winner's credit: q = 1 − 1.5 · r (r = 1 gives −0.5, a lucky win). */
-export const WIN_REGRET_DISCOUNT = 1.5;
-/** A failed aligned signal loses at least half the maximum cut; regret adds the rest: q = −(0.5 + 0.5 · r). */
-export const FAILED_SIGNAL_BASE = 0.5;
+/**
+ * The size of a full verdict in log space, the same both ways: ln 1.20, the larger step that fits inside both
+ * of the seed's bounds (a full blame is ×1/1.20 = −16.7 %, inside −30 %). Equal sizes are what make a coin
+ * flip neutral; the seed's −30 % stays the hard bound on any one trade.
+ */
+export const VERDICT_LOG_SIZE = Math.log(MAX_RAISE_FACTOR);
+/** η: the share of a trade's verdict (in log space) applied at once. η/λ = 7: a 60 %-right agent reads about 1.25. */
+export const LEARNING_RATE = 0.035;
+/** λ: the pull of ln w back toward 0 per trade; 1/λ = 200 trades of memory (about three months at three a day). */
+export const MEAN_REVERSION = 0.005;
+/**
+ * D: how much a trade's regret shrinks the lesson it gives: q = ±(1 − D · r). A trade whose phase regrets are
+ * all 1 still counts half: the money still went one way, but a badly executed trade is a noisier referee of
+ * which way it was.
+ */
+export const REGRET_DISCOUNT = 0.5;
 /** The regrets an entry signal is answerable for, and those an exit signal is. */
 export const ENTRY_PHASE_REGRETS: readonly RegretDimension[] = ['entry_regret', 'timing_regret', 'decay_regret', 'pin_regret', 'trap_entry_regret'];
 export const EXIT_PHASE_REGRETS: readonly RegretDimension[] = ['exit_regret', 'late_exit_regret'];
@@ -68,33 +77,27 @@ export function regretLoad(scores: RegretScores, phase: AgentAttribution['phase'
 
 /**
  * Signal quality q. "Right" means the signal pointed the way money was made: aligned with a winner, or
- * conflicted with a loser (the agent warned against a trade that lost, so it counts as right, at the
- * counterfactual share because its own call was never traded).
- *   aligned,    pnl > 0:  q = 1 − 1.5 · r          (+1 on a clean win, down to −0.5 on a lucky one)
- *   aligned,    pnl < 0:  q = −(0.5 + 0.5 · r)     (failed signal: −0.5 … −1)
- *   conflicted, pnl < 0:  q = +0.5                 (right, not taken)
- *   conflicted, pnl > 0:  q = −0.5                 (wrong, not taken)
- *   aligned,    pnl = 0:  q = −0.5 · r             (a scratch only teaches through its regret)
- *   conflicted, pnl = 0:  q = 0
- * r is the signal's phase regret load. A right signal never scores below a wrong one on the same trade,
- * which is what keeps right agents above wrong ones over time.
+ * conflicted with a loser (the agent warned against a trade that lost). A right call scores +(1 − D · r), a
+ * wrong one −(1 − D · r), whether the call was the one the trader took or the one he opposed; a scratch
+ * (pnl = 0) points nowhere and scores 0. r is the signal's own phase regret load: an entry agent is never
+ * judged on the trader's exit.
+ *
+ * Why the same size for a call taken and a call opposed: an agent right half the time, whatever the trader
+ * did, must average 0. With a smaller share for opposed calls its average leans with the trader's win rate
+ * (at 35 % wins a coin flip drifted to about 0.87, at 65 % to about 1.15).
  */
 export function signalQuality(signal: Pick<AgentAttribution, 'aligned'>, pnl: number, load: number): number {
-  const r = Math.min(1, Math.max(0, load));
-  if (signal.aligned) {
-    if (pnl > 0) return 1 - WIN_REGRET_DISCOUNT * r;
-    if (pnl < 0) return -(FAILED_SIGNAL_BASE + (1 - FAILED_SIGNAL_BASE) * r);
-    return -COUNTERFACTUAL_SHARE * r;
-  }
-  if (pnl < 0) return COUNTERFACTUAL_SHARE;
-  if (pnl > 0) return -COUNTERFACTUAL_SHARE;
-  return 0;
+  if (pnl === 0 || Number.isNaN(pnl)) return 0;
+  const r = Math.min(1, Math.max(0, Number.isNaN(load) ? 0 : load));
+  const right = signal.aligned ? pnl > 0 : pnl < 0;
+  const size = 1 - REGRET_DISCOUNT * r;
+  return right ? size : -size;
 }
 
-/** The target factor m for a quality q: 1.2^q when q ≥ 0, 0.7^|q| when q < 0. */
+/** The target factor m for a quality q: 1.2^q, so a full credit is ×1.20 and a full blame ×1/1.20. */
 export function targetFactor(quality: number): number {
   const q = Math.min(1, Math.max(-1, quality));
-  return q >= 0 ? MAX_RAISE_FACTOR ** q : MAX_LOWER_FACTOR ** -q;
+  return Math.exp(q * VERDICT_LOG_SIZE);
 }
 
 /** The per-trade factor applied to weight w: e^clamp(η ln m − λ ln w, ln 0.7, ln 1.2), always in [0.70, 1.20]. */
