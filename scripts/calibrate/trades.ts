@@ -67,12 +67,17 @@ export function randomTrades(sessions: readonly Session[], options: TradeOptions
     const years = (minutes: number): Years => ((session.closeMs - (openMs + (minutes - 570) * 60_000)) / 60_000 / MINUTES_PER_YEAR + 1e-6) as Years;
     const entryPrice = cents(blackScholes({ spot: entryBar.close, strike, years: years(entryMinute), vol, right }).price);
     let exitPrice = cents(blackScholes({ spot: exitBar.close, strike, years: years(exitMinute), vol: exitVol, right }).price);
-    if (wanted !== undefined) {
-      const longWins = exitPrice > entryPrice;
-      const wins = side === 'long' ? longWins : exitPrice < entryPrice;
-      if (wins !== wanted) exitPrice = cents(entryPrice * ((side === 'long') === wanted ? 1.08 : 0.92));
+    const qty = 1 + Math.floor(random() * 3);
+    const fees = 1.3;
+    // What the trade made after fees: the outcome the journal sees, and "the way the money went" for agents.
+    const pnlOf = (exit: number): number => (side === 'long' ? 1 : -1) * (exit - entryPrice) * qty * 100 - fees;
+    if (wanted !== undefined && pnlOf(exitPrice) > 0 !== wanted) {
+      // Move the exit premium far enough that the fees cannot flip the wanted outcome.
+      const room = (fees / (qty * 100) + 0.02) * ((side === 'long') === wanted ? 1 : -1);
+      exitPrice = cents(Math.max(0.01, Math.max(entryPrice * ((side === 'long') === wanted ? 1.08 : 0.92), 0) + ((side === 'long') === wanted ? Math.max(room, 0) : Math.min(room, 0))));
+      if (pnlOf(exitPrice) > 0 !== wanted) continue;
     }
-    const won = side === 'long' ? exitPrice > entryPrice : exitPrice < entryPrice;
+    const won = pnlOf(exitPrice) > 0;
     const direction = (side === 'long') === (right === 'C') ? 'bullish' : 'bearish';
     const moneyWay = won ? direction : direction === 'bullish' ? 'bearish' : 'bullish';
     const opposite = (way: 'bullish' | 'bearish'): 'bullish' | 'bearish' => (way === 'bullish' ? 'bearish' : 'bullish');
@@ -96,12 +101,12 @@ export function randomTrades(sessions: readonly Session[], options: TradeOptions
       right,
       strike,
       side,
-      qty: 1 + Math.floor(random() * 3),
+      qty,
       entry_time: clock(entryMinute),
       exit_time: clock(exitMinute),
       entry_price: entryPrice,
       exit_price: exitPrice,
-      fees: 1.3,
+      fees,
       agents,
     });
   }

@@ -49,7 +49,7 @@ export function AgentsScreen() {
           <h1 className="screen-title">Agents</h1>
           <p className="screen-subtitle">
             Reinforcement weights start at {INITIAL_WEIGHT.toFixed(2)}. Each committed trade, in exit order, moves a weight{' '}
-            {Math.round(LEARNING_RATE * 100)}% of the way toward that trade&apos;s verdict on the agent (never more than +
+            {Number((LEARNING_RATE * 100).toFixed(1))}% of the way toward that trade&apos;s verdict on the agent (never more than +
             {Math.round((MAX_RAISE_FACTOR - 1) * 100)}% or −{Math.round((1 - MAX_LOWER_FACTOR) * 100)}% at once), so a weight reflects
             about the last {Math.round(1 / MEAN_REVERSION)} trades.
           </p>
