@@ -1,72 +1,123 @@
-import { blackScholes, intrinsicValue } from '../../market/blackScholes.ts';
+import { blackScholes, intrinsicValue, type OptionRight } from '../../market/blackScholes.ts';
+import { etClock } from '../../market/calendar.ts';
 import { expiryCloseMs, MIN_TIME_TO_EXPIRY_MS, minutesToYears, timeToExpiryYears } from '../../market/timeToExpiry.ts';
 import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
-import { fine, minutes, price, ratio, roundScore, score } from './scoreMath.ts';
+import { fine, fixed2, minutes, price, roundScore, score } from './scoreMath.ts';
 
-/** The hold is counted as at least one minute, so an instant round trip still has a span to compare over. */
-export const DECAY_MIN_HOLD_MIN = 1;
 /**
- * The theta-to-move ratio at which decay_regret is 0.5, and how steeply the score rises through it:
- * decay = ratio^k / (ratio^k + 0.4^k) with k = DECAY_STEEPNESS = 2, for buyers and sellers alike, so the
- * score rises with theta dominance whatever the side of the trade. An at-the-money 0DTE hold of 30 minutes
- * has a ratio of about 0.12 at 10:00 (score 0.08), 0.41 at 15:15 (0.51), and 0.8 when held into the bell
- * (0.80): the whole remaining time value against a one-σ move.
+ * A buyer's decay_regret is 0.5 when the time value bought halves within this many minutes at a standing
+ * price: half of what the clock can take, gone within a typical 0DTE hold. An at-the-money 0DTE does that
+ * from about 15:20 (its time value goes as √T, so it halves in ¾ of the time left). On the calibration's
+ * random entries the half-life's quartiles are 35 / 88 / 144 min, so 30 min sits at "unusually fast".
  */
-export const DECAY_RATIO_AT_HALF = 0.4;
-export const DECAY_STEEPNESS = 2;
-/** Below this (per share) a one-σ payoff counts as nothing: the option has no delta left. */
-export const DECAY_MIN_PAYOFF = 1e-6;
-
-export type DecayMeasure = {
-  readonly thetaCost: number;
-  readonly oneSigmaPayoff: number;
-  readonly ratio: number;
-};
+export const DECAY_BUYER_HALF_LIFE_MIN = 30;
+/**
+ * A seller's decay_regret is 0.5 when the time value sold would take a whole regular session (390 min) to
+ * halve. At a standing price theta never costs a seller anything; what he can regret on this side is selling
+ * time that pays over days while he carries the move now. A 0DTE sold at the open halves in about 290 min,
+ * so a 0DTE seller stays below 0.5 and falls toward 0 into the close; a weekly sold for an afternoon is high.
+ */
+export const DECAY_SELLER_HALF_LIFE_MIN = 390;
+/**
+ * The premium's tick. Theta can only take the time value in the premium: below one cent per share the score
+ * is scaled down in proportion, so a premium that is all intrinsic value has nothing to regret.
+ */
+export const DECAY_TIME_VALUE_TICK = 0.01;
+/** The half-life is found by bisection to this many minutes. */
+export const DECAY_HALF_LIFE_TOLERANCE_MIN = 0.001;
 
 const MINUTES_PER_YEAR = 365 * 24 * 60;
+const MAX_BISECTIONS = 100;
+/** Above this a half-life is shown in hours. */
+const HALF_LIFE_IN_HOURS_FROM_MIN = 120;
+
+export type HalfLifeInput = {
+  readonly spot: number;
+  readonly strike: number;
+  readonly vol: number;
+  readonly right: OptionRight;
+  readonly minutesToExpiry: number;
+};
+
+export type DecayMeasure = {
+  /** The model's time value per share at entry (Black–Scholes at the entry spot and IV). */
+  readonly timeValue: number;
+  /** Minutes until that time value halves, the spot and IV held. */
+  readonly halfLifeMinutes: number;
+  /** Premium − intrinsic value at the entry spot, per share: the time value the trade actually paid or sold. */
+  readonly timeValueTraded: number;
+  /** min(1, timeValueTraded / DECAY_TIME_VALUE_TICK). */
+  readonly tickWeight: number;
+};
+
+const otherRight = (right: OptionRight): OptionRight => (right === 'C' ? 'P' : 'C');
 
 /**
- * decay_regret: how much theta dominated the trade at entry, for a buyer or a seller.
- * T₁ = time from entry to the expiry's real close on the one calendar clock, floored at 1 minute (a trade at or
- * after the bell is priced as if one minute were left). The hold runs for h = max(exit − entry, 1 min), but the
- * option lives only T₁ of it: T₂ = max(T₁ − h, 0), and at T₂ = 0 the option is worth its intrinsic value.
- * theta cost = BS(T₁) − BS(T₂) at the entry spot and IV: theta integrated over the hold, exact as 0DTE theta
- * explodes near the bell and never lost by a floor on T₂. One-σ payoff = |delta at entry| · S · σ · √min(h, T₁):
- * what a one-σ move over the option's remaining life in the hold would pay. ratio = theta cost / payoff.
+ * The time value of an option and the minutes it takes to halve, the spot and IV held. The time value is the
+ * premium of the out-of-the-money side of the strike (put–call parity at zero rates: an in-the-money call's time
+ * value is the put's premium), which keeps deep strikes exact instead of a difference of two near-equal numbers.
+ * Time value grows with time to expiry, so the half-life is the one root of TV(T − m) = TV(T) / 2 in (0, T).
+ * With no time value left the half-life is 0.
+ */
+export function timeValueHalfLife(input: HalfLifeInput): { readonly timeValue: number; readonly halfLifeMinutes: number } {
+  const { spot, strike, vol, minutesToExpiry } = input;
+  const outOfTheMoney = intrinsicValue(spot, strike, input.right) > 0 ? otherRight(input.right) : input.right;
+  const timeValueAt = (minutesLeft: number): number => (minutesLeft > 0 ? blackScholes({ spot, strike, vol, right: outOfTheMoney, years: minutesToYears(minutesLeft) }).price : 0);
+  const timeValue = timeValueAt(minutesToExpiry);
+  if (!(timeValue > 0)) return { timeValue: 0, halfLifeMinutes: 0 };
+  let low = 0;
+  let high = minutesToExpiry;
+  for (let step = 0; step < MAX_BISECTIONS && high - low > DECAY_HALF_LIFE_TOLERANCE_MIN; step += 1) {
+    const middle = (low + high) / 2;
+    if (timeValueAt(minutesToExpiry - middle) > timeValue / 2) low = middle;
+    else high = middle;
+  }
+  return { timeValue, halfLifeMinutes: (low + high) / 2 };
+}
+
+const halfLifeText = (value: number): string => (value >= HALF_LIFE_IN_HOURS_FROM_MIN ? `${(value / 60).toFixed(1)} h` : minutes(value));
+
+/**
+ * decay_regret: was theta already dominant when the trade was entered (seed: "entered after theta decay was
+ * dominant")? Judged at the entry, so holding the same position longer never changes it (the hold into the
+ * bleed is late_exit_regret's). The measure is the half-life h½ of the option's time value at entry: the
+ * minutes until it halves at a standing price (Black–Scholes at the entry spot and IV, to the expiry's real
+ * close, at least 1 minute). A buyer regrets time value that melts fast: 1 / (1 + h½ / DECAY_BUYER_HALF_LIFE_MIN).
+ * A seller collects it, and regrets only selling it before theta works for him: h½ / (h½ + DECAY_SELLER_HALF_LIFE_MIN).
+ * Either is scaled by min(1, time value traded / DECAY_TIME_VALUE_TICK), the time value being premium − intrinsic.
  */
 export function scoreDecayRegret(context: RegretContext): RegretResult & { readonly measure: DecayMeasure | null } {
   const none = (explanation: string) => ({ score: null, explanation, measure: null });
-  const { entryMs, exitMs, underlyingEntry, volatility, trade } = context;
-  if (context.holdReason !== null || entryMs === null || exitMs === null) return none(context.holdReason ?? 'no entry or exit time');
+  const { entryMs, underlyingEntry, volatility, trade } = context;
+  if (entryMs === null) return none(context.entryTimeReason ?? 'no entry time');
   if (underlyingEntry === null) return none(`no underlying price at entry (no underlying_entry and ${context.barsReason ?? 'no regular-hours bar within 5 min of it'})`);
+  const closeMs = expiryCloseMs(trade.expiry);
+  if (context.entryDate > etClock(closeMs).date) return none(`no time to expiry: the entry on ${context.entryDate} is after the ${trade.expiry} expiry`);
   if (volatility.value === null) return none(volatility.note);
 
-  const vol = volatility.value;
   const spot = underlyingEntry.value;
-  const holdMinutes = Math.max((exitMs - entryMs) / 60_000, DECAY_MIN_HOLD_MIN);
-  const yearsAtEntry = timeToExpiryYears(entryMs, trade.expiry);
-  const minutesToExpiry = yearsAtEntry * MINUTES_PER_YEAR;
-  const livedMinutes = Math.min(holdMinutes, minutesToExpiry);
-  const minutesLeftAtExit = Math.max(minutesToExpiry - holdMinutes, 0);
-  const option = { spot, strike: trade.strike, vol, right: trade.right };
-  const atEntry = blackScholes({ ...option, years: yearsAtEntry });
-  const exitPrice = minutesLeftAtExit > 0 ? blackScholes({ ...option, years: minutesToYears(minutesLeftAtExit) }).price : intrinsicValue(spot, trade.strike, trade.right);
-  const thetaCost = Math.max(0, atEntry.price - exitPrice);
-  const oneSigmaPayoff = Math.abs(atEntry.delta) * spot * vol * Math.sqrt(minutesToYears(livedMinutes));
+  const minutesToExpiry = timeToExpiryYears(entryMs, trade.expiry) * MINUTES_PER_YEAR;
+  const { timeValue, halfLifeMinutes } = timeValueHalfLife({ spot, strike: trade.strike, vol: volatility.value, right: trade.right, minutesToExpiry });
+  const intrinsic = intrinsicValue(spot, trade.strike, trade.right);
+  const timeValueTraded = Math.max(0, trade.entry_price - intrinsic);
+  const tickWeight = Math.min(1, timeValueTraded / DECAY_TIME_VALUE_TICK);
+  const measure: DecayMeasure = { timeValue, halfLifeMinutes, timeValueTraded, tickWeight };
+
   const seller = trade.side === 'short';
-  if (oneSigmaPayoff <= DECAY_MIN_PAYOFF && thetaCost <= DECAY_MIN_PAYOFF) {
-    return { score: 0, explanation: `no time value and no delta at stake (premium ${fine(atEntry.price)} at S ${price(spot)}, ${volatility.note}) → 0.00`, measure: { thetaCost, oneSigmaPayoff, ratio: 0 } };
+  const clock = closeMs - entryMs < MIN_TIME_TO_EXPIRY_MS ? 'entry less than 1 min before the expiry close or after it, priced with 1 min left' : `${(minutesToExpiry / 60).toFixed(2)} h to expiry`;
+  const facts = `premium ${fine(trade.entry_price)} at S ${price(spot)}, strike ${price(trade.strike)}, ${volatility.note}, ${clock}`;
+  if (tickWeight === 0) {
+    return { score: 0, explanation: `no time value at entry (${facts}): theta has nothing to take → 0.00`, measure };
   }
-  const measured = oneSigmaPayoff > DECAY_MIN_PAYOFF ? thetaCost / oneSigmaPayoff : Number.POSITIVE_INFINITY;
-  const shownRatio = Number.isFinite(measured) ? ratio(measured) : '∞';
-  const raw = Number.isFinite(measured) ? measured ** DECAY_STEEPNESS / (measured ** DECAY_STEEPNESS + DECAY_RATIO_AT_HALF ** DECAY_STEEPNESS) : 1;
-  const hoursLeft = (minutesToExpiry / 60).toFixed(2);
-  const sides = seller
-    ? `short: theta ${fine(thetaCost)} (the seller's income) vs one-σ move ${fine(oneSigmaPayoff)} (the seller's risk)`
-    : `theta cost ${fine(thetaCost)} vs one-σ payoff ${fine(oneSigmaPayoff)}`;
-  const span = livedMinutes < holdMinutes ? `the ${minutes(livedMinutes)} the option had left of the ${minutes(holdMinutes)} hold` : `the ${minutes(holdMinutes)} hold`;
-  const clock = expiryCloseMs(trade.expiry) - entryMs < MIN_TIME_TO_EXPIRY_MS ? 'entry less than 1 min before the expiry close or after it, priced with 1 min left' : `${hoursLeft} h to expiry`;
-  const explanation = `${sides} per share over ${span} (|Δ| ${fine(Math.abs(atEntry.delta))}, S ${price(spot)}, ${volatility.note}, ${clock}) → ratio ${shownRatio} → ${score(raw)}`;
-  return { score: roundScore(raw), explanation, measure: { thetaCost, oneSigmaPayoff, ratio: Number.isFinite(measured) ? measured : Number.MAX_VALUE } };
+  const curve = seller ? halfLifeMinutes / (halfLifeMinutes + DECAY_SELLER_HALF_LIFE_MIN) : 1 / (1 + halfLifeMinutes / DECAY_BUYER_HALF_LIFE_MIN);
+  const raw = tickWeight * curve;
+  const shownHalfLife = (Math.round(halfLifeMinutes * 10) / 10).toFixed(1);
+  const formula = seller ? `${shownHalfLife} / (${shownHalfLife} + ${DECAY_SELLER_HALF_LIFE_MIN})` : `1 / (1 + ${shownHalfLife} / ${DECAY_BUYER_HALF_LIFE_MIN})`;
+  const scaled = tickWeight < 1 ? `${fixed2(tickWeight)} (below the ${price(DECAY_TIME_VALUE_TICK)} tick) × ` : '';
+  const verdict = seller ? (curve >= 0.5 ? 'not within a session, theta not yet working for the seller' : 'within the session, theta working for the seller') : curve >= 0.5 ? 'theta dominant' : 'theta not yet dominant';
+  const traded = seller ? `short: sold ${fine(timeValueTraded)} of time value per share` : `bought ${fine(timeValueTraded)} of time value per share`;
+  const risk = seller ? " (the seller's own risk, gamma near expiry, is late_exit_regret's and pin_regret's)" : '';
+  const explanation = `${traded} (${facts}); at a standing price it halves in ${halfLifeText(halfLifeMinutes)}: ${verdict}${risk} → ${scaled}${formula} → ${score(raw)}`;
+  return { score: roundScore(raw), explanation, measure };
 }
