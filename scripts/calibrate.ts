@@ -163,8 +163,12 @@ const drift = (what: string, constant: number, measured: number): void => {
 drift('POOR_PROCESS_MEAN = P75 of the mean scored regret', POOR_PROCESS_MEAN, quantile(processMeans, 0.75));
 drift('ENDED_IN_REGRET_MEAN = P97.5 of the mean scored regret', ENDED_IN_REGRET_MEAN, quantile(processMeans, 0.975));
 for (const dimension of REGRET_DIMENSIONS) {
-  const values = random.map((entry) => entry[dimension]).filter((value): value is number => value !== null).sort((a, b) => a - b);
-  drift(`HIGH_REGRET_BY_DIMENSION.${dimension} = its P90`, HIGH_REGRET_BY_DIMENSION[dimension], quantile(values, 0.9));
+  // trap_entry is 0 whenever there was no breakout at entry: its "high" is the P90 of the trades that had one.
+  const values = random
+    .map((entry) => entry[dimension])
+    .filter((value): value is number => value !== null && (dimension !== 'trap_entry_regret' || value > 0))
+    .sort((a, b) => a - b);
+  drift(`HIGH_REGRET_BY_DIMENSION.${dimension} = its P90${dimension === 'trap_entry_regret' ? ' (of the non-zero scores)' : ''}`, HIGH_REGRET_BY_DIMENSION[dimension], quantile(values, 0.9));
 }
 
 function labelTable(title: string, entries: readonly JournalEntry[]): string {
