@@ -7,12 +7,24 @@ import { clamp01, PRICE_TICK, price, ratio, roundScore, score } from './scoreMat
 /** Minutes after the exit in which the move the trade left behind is measured (regular hours only). */
 export const EXIT_LOOKAHEAD_MIN = 30;
 /**
- * A continuation after the exit of this many times the reference move (the trade's best excursion, at least
- * the noise floor) scores 1: missed = continuation / (EXIT_CONTINUATION_MULTIPLE · reference).
+ * A continuation after the exit of this many times the trade's range scores 1:
+ * missed = continuation / (EXIT_CONTINUATION_MULTIPLE · range).
  */
 export const EXIT_CONTINUATION_MULTIPLE = 3;
-/** The reference move is at least this many typical minute ranges, so noise-sized excursions do not divide by ~0. */
+/**
+ * The trade's range gets this many typical minute ranges of slack (range = MFE + MAE + 1 typical minute
+ * range): prices a minute's wiggle apart are not told apart, so an exit at the extreme of a path no bigger than
+ * the noise is not a certain 1 (or 0), and a bigger loss always scores more than a smaller one.
+ */
 export const EXIT_NOISE_RANGES = 1;
+/**
+ * How much an adverse run held through adds: overstay = position + (1 − position) · 0.5 · adverse share.
+ * Sitting through a drawdown that was the whole of the trade's range is half a regret even when the exit then
+ * came at the best price after it; getting out at the bottom of the range is the whole regret. Half, because the
+ * drawdown may have been the price of a trade that came good (SPEC: the best exit scores near 0), while a trade
+ * that never went the trade's way and was held anyway (a straight adverse run) must not score near 0.
+ */
+export const EXIT_ADVERSE_WEIGHT = 0.5;
 
 export type ExitExcursions = {
   /** Best favourable excursion of the underlying from entry, on the 1-minute path entry → exit (≥ 0). */
@@ -26,13 +38,22 @@ export type ExitExcursions = {
   /** Best favourable move beyond the exit price within EXIT_LOOKAHEAD_MIN after the exit (≥ 0). */
   readonly continuation: number;
   readonly lookaheadBars: number;
+  /** MFE + MAE + EXIT_NOISE_RANGES typical minute ranges: the trade's range, the unit of every part. */
+  readonly range: number;
+  /** (MFE − captured) / range, the giveback: where the exit sat in the range, 0 at the best price reached, near 1 at the worst. */
+  readonly position: number;
+  /** MAE / range: the share of the range that ran against the trade. */
+  readonly adverse: number;
 };
 
 /**
- * exit_regret = max(giveback, missed), with reference = max(MFE, EXIT_NOISE_RANGES · typical minute range):
- * giveback = (MFE − max(captured, 0)) / reference — 1 when the whole favourable excursion was given back;
- * missed = continuation / (EXIT_CONTINUATION_MULTIPLE · reference) — 1 when the move after the exit ran
- * three times the trade's best. Exiting at the trade's best price with nothing after it → 0.
+ * exit_regret = max(overstay, missed) — the seed's "overstayed into reversal or missed continuation" — in the
+ * trade's range = MFE + MAE + EXIT_NOISE_RANGES · typical minute range:
+ * position = (MFE − captured) / range (the giveback from the best price reached, a loss beyond the entry
+ * included), adverse = MAE / range, overstay = position + (1 − position) · EXIT_ADVERSE_WEIGHT · adverse;
+ * missed = continuation / (EXIT_CONTINUATION_MULTIPLE · range), 1 when the move after the exit ran three times
+ * the trade's range. Exiting at the trade's best price with no drawdown and nothing after it → 0; out at the
+ * bottom of a straight adverse run → near 1; the more given back or lost, the higher.
  */
 export function scoreExitRegret(context: RegretContext): RegretResult & { readonly excursions: ExitExcursions | null } {
   const none = (explanation: string) => ({ score: null, explanation, excursions: null });
@@ -69,24 +90,25 @@ export function scoreExitRegret(context: RegretContext): RegretResult & { readon
   }
 
   const noise = EXIT_NOISE_RANGES * (context.typicalMinuteRange ?? PRICE_TICK);
-  const reference = Math.max(mfe, noise, PRICE_TICK);
-  const giveback = clamp01((mfe - Math.max(captured, 0)) / reference);
-  const missed = clamp01(continuation / (EXIT_CONTINUATION_MULTIPLE * reference));
-  const raw = Math.max(giveback, missed);
+  const range = mfe + mae + Math.max(noise, PRICE_TICK);
+  const position = clamp01((mfe - captured) / range);
+  const adverse = clamp01(mae / range);
+  const overstay = position + (1 - position) * EXIT_ADVERSE_WEIGHT * adverse;
+  const missed = clamp01(continuation / (EXIT_CONTINUATION_MULTIPLE * range));
+  const raw = Math.max(overstay, missed);
   const efficiency = mfe >= noise && mfe > 0 && captured >= 0 ? captured / mfe : null;
-  const kept = Math.max(captured, 0);
-  const referenceText = reference > mfe ? `the ${price(reference)} noise floor (${EXIT_NOISE_RANGES} typical minute range, above the MFE)` : `the ${price(reference)} MFE`;
   const efficiencyText =
     captured < 0
       ? `no efficiency: the exit was ${price(-captured)} on the losing side of the entry`
       : efficiency === null
         ? 'efficiency n/a: MFE within the noise'
         : `efficiency ${ratio(efficiency)} = ${price(captured)} / ${price(mfe)}`;
-  const givebackText = `giveback (${price(mfe)} − ${price(kept)}) / ${referenceText} = ${ratio(giveback)}`;
+  const rangeText = `range ${price(range)} = MFE + MAE + ${price(range - mfe - mae)} noise (${EXIT_NOISE_RANGES} typical minute range)`;
+  const overstayText = `overstay: giveback (${price(mfe)} − ${price(captured)}) / ${price(range)} = ${ratio(position)} of the range, adverse ${price(mae)} / ${price(range)} = ${ratio(adverse)}: ${ratio(position)} + (1 − ${ratio(position)}) × ${EXIT_ADVERSE_WEIGHT} × ${ratio(adverse)} = ${ratio(overstay)}`;
   const after =
     lookahead.length === 0
       ? `no regular-hours bars in the ${EXIT_LOOKAHEAD_MIN} min after the exit (missed 0.00)`
-      : `within ${EXIT_LOOKAHEAD_MIN} min after the exit the underlying went ${price(continuation)} further the trade's way: missed ${price(continuation)} / (${EXIT_CONTINUATION_MULTIPLE} × ${price(reference)}) = ${ratio(missed)}`;
-  const explanation = `underlying points, measured in the trade's direction: MFE ${price(mfe)}, MAE ${price(mae)}, captured ${price(captured)} (${efficiencyText}); ${givebackText}; ${after}; the larger → ${score(raw)}`;
-  return { score: roundScore(raw), explanation, excursions: { mfe, mae, captured, efficiency, continuation, lookaheadBars: lookahead.length } };
+      : `within ${EXIT_LOOKAHEAD_MIN} min after the exit the underlying went ${price(continuation)} further the trade's way: missed ${price(continuation)} / (${EXIT_CONTINUATION_MULTIPLE} × ${price(range)}) = ${ratio(missed)}`;
+  const explanation = `underlying points, measured in the trade's direction: MFE ${price(mfe)}, MAE ${price(mae)}, captured ${price(captured)} (${efficiencyText}); ${rangeText}; ${overstayText}; ${after}; the larger → ${score(raw)}`;
+  return { score: roundScore(raw), explanation, excursions: { mfe, mae, captured, efficiency, continuation, lookaheadBars: lookahead.length, range, position, adverse } };
 }

@@ -1,18 +1,28 @@
 import { barsBetween, upperBound } from '../../market/barWindow.ts';
 import { expiryCloseMs } from '../../market/timeToExpiry.ts';
-import { etClock } from '../../market/calendar.ts';
+import { etClock, sessionDay } from '../../market/calendar.ts';
 import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
 import { clamp01, minutes, PRICE_TICK, price, ratio, roundScore, score } from './scoreMath.ts';
 
 /** The VWAP magnet is read on the closes of the last 5 minutes of the trade. */
 export const LATE_EXIT_PIN_WINDOW_MIN = 5;
-/** A close within 2 typical minute ranges of the running VWAP is "pinned" to it. */
+/**
+ * A close within 2 typical minute ranges of the running VWAP is "pinned" to it (closeness 1); a close farther
+ * out counts band / distance (twice the band away: 0.5), so a price pulled most of the way back to VWAP is a near
+ * miss, not a flat 0.
+ */
 export const LATE_EXIT_VWAP_BAND_RANGES = 2;
 /** A hold shorter than 15 minutes is too short to be "held into" a magnet: magnet × min(1, hold / 15). */
 export const LATE_EXIT_FULL_HOLD_MIN = 15;
-/** Expiry crush counts in the last 60 minutes before the expiry's close: lateness = max(0, 1 − minutes left / 60). */
-export const LATE_EXIT_CRUSH_WINDOW_MIN = 60;
+/**
+ * Expiry crush lateness = 1 − (minutes left to the expiry close / minutes of that session)^0.5: the share of the
+ * session's at-the-money time value already gone at the exit, since an at-the-money option's time value goes
+ * as the square root of the time left (Black–Scholes: ≈ 0.4 · S · σ · √T). Out at 10:30: 8 % gone; 14:00: 45 %;
+ * 15:00: 61 %; 15:55: 89 %; at the bell: all of it. (It replaces a 60-minute linear window, which scored every
+ * exit before 15:00 a flat 0 however much of the premium had bled.)
+ */
+export const LATE_EXIT_CRUSH_EXPONENT = 0.5;
 
 export type LateExitLevels = { readonly vwapAtEntry: number | null; readonly vwapAtExit: number | null };
 
@@ -32,6 +42,7 @@ function magnetPart(context: RegretContext, entryMs: number, exitMs: number): Pa
   let farthest = 0;
   let atExit: number | null = null;
   let pinned = 0;
+  let closeness = 0;
   let counted = 0;
   const lastStart = exitMs - LATE_EXIT_PIN_WINDOW_MIN * 60_000;
   const path = barsBetween(bars, Math.floor(entryMs / 60_000) * 60_000, exitMs);
@@ -44,6 +55,7 @@ function magnetPart(context: RegretContext, entryMs: number, exitMs: number): Pa
     if (bar.time >= lastStart) {
       counted += 1;
       if (distance <= band) pinned += 1;
+      closeness += distance <= band ? 1 : band / distance;
     }
   }
   if (atExit === null || counted === 0) return { value: null, text: 'VWAP magnet dropped (no volume for a VWAP during the trade)' };
@@ -52,13 +64,22 @@ function magnetPart(context: RegretContext, entryMs: number, exitMs: number): Pa
     if (vwapExit !== null) atExit = Math.abs(context.underlyingExit.value - vwapExit);
   }
   const approach = farthest > band ? clamp01((farthest - atExit) / farthest) : 0;
-  const pinnedShare = pinned / counted;
+  const meanCloseness = closeness / counted;
   const holdMinutes = (exitMs - entryMs) / 60_000;
   const holdFactor = clamp01(holdMinutes / LATE_EXIT_FULL_HOLD_MIN);
-  const value = approach * pinnedShare * holdFactor;
+  const value = approach * meanCloseness * holdFactor;
   const approachText = farthest > band ? `approach (${price(farthest)} − ${price(atExit)}) / ${price(farthest)} = ${ratio(approach)}` : `approach 0: never farther than the ±${price(band)} band`;
-  const text = `VWAP magnet: the underlying was at most ${price(farthest)} from VWAP during the trade and ${price(atExit)} at the exit (${approachText}); ${pinned} of the ${counted} closes of the last ${LATE_EXIT_PIN_WINDOW_MIN} min were within ±${price(band)} of VWAP (${LATE_EXIT_VWAP_BAND_RANGES} typical minute ranges); hold factor min(1, ${minutes(holdMinutes)} / ${LATE_EXIT_FULL_HOLD_MIN}) = ${ratio(holdFactor)}; ${ratio(approach)} × ${pinned}/${counted} × ${ratio(holdFactor)} = ${ratio(value)}`;
+  const text = `VWAP magnet: the underlying was at most ${price(farthest)} from VWAP during the trade and ${price(atExit)} at the exit (${approachText}); the ${counted} closes of the last ${LATE_EXIT_PIN_WINDOW_MIN} min: ${pinned} within ±${price(band)} of VWAP (${LATE_EXIT_VWAP_BAND_RANGES} typical minute ranges), closeness ${ratio(meanCloseness)} (mean of 1 inside the band, band / distance outside); hold factor min(1, ${minutes(holdMinutes)} / ${LATE_EXIT_FULL_HOLD_MIN}) = ${ratio(holdFactor)}; ${ratio(approach)} × ${ratio(meanCloseness)} × ${ratio(holdFactor)} = ${ratio(value)}`;
   return { value, text };
+}
+
+/** The share of the expiry session's at-the-money time value gone at `exitMs`: 1 − (minutes left / session minutes)^LATE_EXIT_CRUSH_EXPONENT. */
+export function crushLateness(exitMs: number, expiry: string): number {
+  const closeMs = expiryCloseMs(expiry);
+  const session = sessionDay(etClock(closeMs).date);
+  const sessionMinutes = (closeMs - session.openMs) / 60_000;
+  const minutesLeft = Math.min(sessionMinutes, Math.max(0, (closeMs - exitMs) / 60_000));
+  return clamp01(1 - (minutesLeft / sessionMinutes) ** LATE_EXIT_CRUSH_EXPONENT);
 }
 
 function crushPart(context: RegretContext, exitMs: number): Part {
@@ -68,12 +89,13 @@ function crushPart(context: RegretContext, exitMs: number): Part {
   if (!(trade.entry_price > 0)) return { value: null, text: 'expiry crush dropped (no entry premium)' };
   const bleed = clamp01((trade.entry_price - trade.exit_price) / trade.entry_price);
   const minutesLeft = Math.max(0, (closeMs - exitMs) / 60_000);
-  const lateness = clamp01(1 - minutesLeft / LATE_EXIT_CRUSH_WINDOW_MIN);
+  const sessionMinutes = (closeMs - sessionDay(context.exitDate).openMs) / 60_000;
+  const lateness = crushLateness(exitMs, trade.expiry);
   const value = bleed * lateness;
   const when =
     minutesLeft <= 0
-      ? `exit at or after the expiry close (lateness ${ratio(lateness)})`
-      : `exit ${minutes(minutesLeft)} before the expiry close (lateness max(0, 1 − ${Math.round(minutesLeft * 10) / 10} / ${LATE_EXIT_CRUSH_WINDOW_MIN}) = ${ratio(lateness)})`;
+      ? `exit at or after the expiry close (lateness ${ratio(lateness)}: all of the session's at-the-money time value gone)`
+      : `exit ${minutes(minutesLeft)} before the expiry close (lateness 1 − √(${Math.round(Math.min(minutesLeft, sessionMinutes) * 10) / 10} / ${Math.round(sessionMinutes)}) = ${ratio(lateness)} of the session's at-the-money time value gone)`;
   // A seller still short after the premium bled keeps the day's largest gamma for the last pennies: the same
   // measure, read from the other side.
   const who = trade.side === 'short' ? 'short: premium sold' : 'premium';
@@ -82,13 +104,14 @@ function crushPart(context: RegretContext, exitMs: number): Part {
 
 /**
  * late_exit_regret = max(VWAP magnet, expiry crush), over the parts available.
- * Magnet = approach · pinned share · hold factor: approach = (farthest close from VWAP during the trade −
- * distance at exit) / farthest (0 if the trade never left the band), pinned share = closes of the last 5 minutes
- * within the band of the running VWAP, hold factor = min(1, hold / 15 min).
+ * Magnet = approach · closeness · hold factor: approach = (farthest close from VWAP during the trade −
+ * distance at exit) / farthest (0 if the trade never left the band), closeness = mean over the closes of the
+ * last 5 minutes of 1 within the band of the running VWAP and band / distance outside it, hold factor =
+ * min(1, hold / 15 min).
  * Crush (options exited on their expiry day) = (entry − exit premium) / entry premium, clamped to [0, 1],
- * × max(0, 1 − minutes to the close / 60), for buyers and sellers alike: a buyer held while the premium bled
- * away; a seller stayed short for the last pennies of a bled premium while carrying the day's largest gamma.
- * Later expiries score 0 on crush.
+ * × (1 − √(minutes to the close / session minutes)), for buyers and sellers alike: a buyer held while the
+ * premium bled away; a seller stayed short for the last pennies of a bled premium while carrying the day's
+ * largest gamma. Later expiries score 0 on crush.
  */
 export function scoreLateExitRegret(context: RegretContext): RegretResult & { readonly levels: LateExitLevels } {
   const { entryMs, exitMs } = context;

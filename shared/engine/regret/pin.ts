@@ -3,8 +3,18 @@ import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
 import { clamp01, price, ratio, roundScore, score } from './scoreMath.ts';
 
-/** Distance to max pain, in expected moves, at which the pin part reaches 0: proximity = max(0, 1 − D / 1). */
-export const PIN_FAR_EM = 1;
+/**
+ * Distance to max pain, in expected moves to the close, at which proximity is one half:
+ * proximity = 1 / (1 + (D / PIN_HALF_EM)^PIN_STEEPNESS). The same half-point curve as decay_regret's ratio.
+ */
+export const PIN_HALF_EM = 0.5;
+/**
+ * How fast proximity falls past the half point: with 3 it is 0.99 at 0.1 EM, 0.5 at 0.5, 0.11 at one EM (SPEC:
+ * "about one expected move or more → near 0"), 0.015 at two, and rounds to 0 from about three — a near miss
+ * between one and two EMs still tells a closer entry from a farther one, where the old linear rule
+ * (1 − D, floored) gave a flat 0 from one EM on.
+ */
+export const PIN_STEEPNESS = 3;
 /** Time-of-day weight: 0.4 at the open rising linearly with the session's elapsed fraction to 1.0 at the close. */
 export const PIN_WEIGHT_AT_OPEN = 0.4;
 export const PIN_WEIGHT_AT_CLOSE = 1;
@@ -28,10 +38,16 @@ export function distanceInExpectedMoves(context: RegretContext, level: number | 
   return Math.abs(context.underlyingEntry.value - level) / context.expectedMoveToClose;
 }
 
+/** Closeness to the pin from a distance D in expected moves: 1 / (1 + (D / PIN_HALF_EM)^PIN_STEEPNESS), 1 at D = 0. */
+export function pinProximity(distanceEm: number): number {
+  return 1 / (1 + (Math.max(0, distanceEm) / PIN_HALF_EM) ** PIN_STEEPNESS);
+}
+
 /**
- * pin_regret = max(0, 1 − D / PIN_FAR_EM) · weight(time of day), where D = |underlying at entry − max pain|
- * / expected move, the expected move being S · σ · √(time from entry to the session close): the room the
- * underlying still has to get away from the pin. Near max pain late in the day → high; a move or more away → 0.
+ * pin_regret = proximity(D) · weight(time of day), with proximity = 1 / (1 + (D / PIN_HALF_EM)^PIN_STEEPNESS)
+ * and D = |underlying at entry − max pain| / expected move, the expected move being S · σ · √(time from entry
+ * to the session close): the room the underlying still has to get away from the pin. Near max pain late in
+ * the day → high; about a move away → near 0 (0.11 × weight); about three moves or more → 0.
  */
 export function scorePinRegret(context: RegretContext): RegretResult & { readonly distanceEm: number | null } {
   const none = (explanation: string) => ({ score: null, explanation, distanceEm: null });
@@ -43,11 +59,11 @@ export function scorePinRegret(context: RegretContext): RegretResult & { readonl
   if (context.volatility.value === null || context.expectedMoveToClose === null) return none(`no expected move: ${context.volatility.note}`);
   const distance = distanceInExpectedMoves(context, maxPain);
   if (distance === null) return none('the expected move to the close is zero');
-  const proximity = clamp01(1 - distance / PIN_FAR_EM);
+  const proximity = pinProximity(distance);
   const weight = pinTimeWeight(context.entryMs);
   const raw = proximity * weight;
   const spot = context.underlyingEntry.value;
   const elapsed = sessionElapsed(context.entryMs);
-  const explanation = `underlying ${price(spot)} is ${price(Math.abs(spot - maxPain))} from max pain ${price(maxPain)} = ${ratio(distance)} expected moves (EM to the close ${price(context.expectedMoveToClose)} = S · σ · √time left, ${context.volatility.note}); proximity 1 − ${ratio(distance)} / ${PIN_FAR_EM} = ${ratio(proximity)}, time weight ${PIN_WEIGHT_AT_OPEN} + ${ratio(PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN)} × ${ratio(elapsed)} of the session elapsed = ${ratio(weight)}; ${ratio(proximity)} × ${ratio(weight)} → ${score(raw)}`;
+  const explanation = `underlying ${price(spot)} is ${price(Math.abs(spot - maxPain))} from max pain ${price(maxPain)} = ${ratio(distance)} expected moves (EM to the close ${price(context.expectedMoveToClose)} = S · σ · √time left, ${context.volatility.note}); proximity 1 / (1 + (${ratio(distance)} / ${PIN_HALF_EM})^${PIN_STEEPNESS}) = ${ratio(proximity)}, time weight ${PIN_WEIGHT_AT_OPEN} + ${ratio(PIN_WEIGHT_AT_CLOSE - PIN_WEIGHT_AT_OPEN)} × ${ratio(elapsed)} of the session elapsed = ${ratio(weight)}; ${ratio(proximity)} × ${ratio(weight)} → ${score(raw)}`;
   return { score: roundScore(raw), explanation, distanceEm: distance };
 }
