@@ -1,27 +1,45 @@
 import { z } from 'zod';
-import { REGRET_DIMENSIONS, TIME_BLOCKS } from '../domain/journal.ts';
-import type { JournalEntry } from '../domain/journal.ts';
-import { mannWhitneyByTieGroups, mannWhitneyGreater, tieGroups, type TieGroups } from './rankTests.ts';
+import { TIME_BLOCKS } from '../domain/journal.ts';
+import type { JournalEntry, RegretDimension, TimeBlock } from '../domain/journal.ts';
+import { cohensH, fisherExactGreater, holmAdjusted, mannWhitneyByTieGroups, mannWhitneyGreater, tieGroups, type TieGroups } from './rankTests.ts';
 import { representativeSignals } from './reinforcement.ts';
 
-export { mannWhitneyGreater, normalUpperTail, type MannWhitney } from './rankTests.ts';
+export { benjaminiHochberg, cohensH, fisherExactGreater, holmAdjusted, lnGamma, mannWhitneyGreater, normalUpperTail, type MannWhitney } from './rankTests.ts';
 
 /**
  * Seed step 7, memory triggers: patterns worth committing to an assistant's memory. Each is a one-sided
- * test of a named pattern with its counts, an effect size and a p-value; it fires only when the group
- * has at least MINIMUM_SAMPLE trades (and, for a comparison, so does the rest), its p-value adjusted by
- * Benjamini–Hochberg over every pattern tested on the journal is below SIGNIFICANCE_LEVEL, and the effect is
- * at least MINIMUM_EFFECT_SIZE. The adjustment keeps a journal of noise from firing (dozens of patterns are
- * tried); the effect-size floor keeps large journals from firing on trivial differences.
- *  - win/loss rates: exact binomial test against a coin flip (0.5), effect = Cohen's h;
- *    scratches (pnl = 0) are left out of the counts;
+ * test that a group of trades differs from **the rest of the same journal**, with its counts, an effect size
+ * and a p-value. It fires only when the group and the rest each have at least MINIMUM_SAMPLE trades, its
+ * p-value adjusted by Holm over every pattern tested on the journal is below SIGNIFICANCE_LEVEL, and the effect
+ * is at least MINIMUM_EFFECT_SIZE.
+ *  - win/loss shares: Fisher's exact test of the group against the rest, effect = Cohen's h between the two
+ *    shares; scratches (pnl = 0) are left out of the counts. Against the rest, not against a coin flip: at a
+ *    35 % win rate every archetype loses more often than not, and none of them is a pattern;
  *  - "higher in this group than the rest": Mann–Whitney U, normal approximation with tie and continuity
  *    corrections, effect = rank-biserial correlation 2U/(n₁n₂) − 1.
+ * Holm keeps the chance that a journal without any pattern fires anything at all below SIGNIFICANCE_LEVEL,
+ * however many patterns are tried and however they overlap; the effect-size floor keeps large journals from
+ * firing on differences too small to act on.
  */
 export const MINIMUM_SAMPLE = 5;
 export const SIGNIFICANCE_LEVEL = 0.05;
 export const MINIMUM_EFFECT_SIZE = 0.2;
-export const COIN_FLIP = 0.5;
+
+/**
+ * The regret dimensions a time block is tested on, and why only these: a block is a time of day, and a score
+ * whose formula reads the clock differs between blocks on any journal, random trades included. That is the
+ * formula's doing, not the trader's. decay_regret is theta against the time left to the close, pin_regret
+ * weighs the session's elapsed share and the room to the close, late_exit_regret's expiry crush counts the last
+ * hour, and trap_entry_regret judges levels that exist only at some hours (the opening range is complete from
+ * 09:45): all four are left out. entry_regret and exit_regret read only the trade's own bars.
+ */
+export const BLOCK_REGRETS: readonly RegretDimension[] = ['entry_regret', 'exit_regret', 'timing_regret'];
+/**
+ * timing_regret's chop part is set by the clock: every entry in [10:30, 12:30) ET (the chop_mid block) scores
+ * at least TIMING_CHOP_BLOCK_TRENDING, and no entry outside it gets any. Outside that block timing is only the
+ * tape and the mesh the trader entered on, so timing is compared between the other blocks, chop_mid left out.
+ */
+export const TIMING_FORMULA_BLOCK: TimeBlock = 'chop_mid';
 
 export const MEMORY_TRIGGER_KINDS = ['archetype_losses', 'archetype_wins', 'regret_time_block', 'agent_alpha', 'agent_decay'] as const;
 
@@ -39,13 +57,15 @@ export const memoryTriggerSchema = z.object({
     /** Mean of the measure in the group (mean pnl for rate tests). */
     mean: z.number(),
     baseline_n: z.number().int().nonnegative().optional(),
-    /** The rate or mean it was compared with. */
+    /** What the group was compared with: the same share (rate tests) or the mean score of the rest of the journal (0.5, a coin flip, in lines written before). */
     baseline: z.number(),
     effect_size: z.number(),
     effect_measure: z.enum(['cohens_h', 'rank_biserial']),
     p_value: z.number().min(0).max(1),
-    /** Benjamini–Hochberg adjusted p-value over every pattern tested on the journal: the figure the cut uses. */
+    /** The p-value adjusted over every pattern tested on the journal (`adjustment`): the figure the cut uses. */
     p_adjusted: z.number().min(0).max(1).optional(),
+    /** How the p-values were adjusted; absent in lines written before, which used Benjamini–Hochberg. */
+    adjustment: z.enum(['holm', 'benjamini_hochberg']).optional(),
     /** How many patterns met the minimum sample and were tested (the family the adjustment is over). */
     family_size: z.number().int().positive().optional(),
     test: z.string(),
@@ -55,43 +75,6 @@ export const memoryTriggerSchema = z.object({
 });
 export type MemoryTrigger = z.infer<typeof memoryTriggerSchema>;
 type Evidence = MemoryTrigger['evidence'];
-
-// ---- statistics -------------------------------------------------------------------------------------
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
-export function lnGamma(x: number): number {
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
-  const shifted = x - 1;
-  let series = LANCZOS[0] ?? 1;
-  for (let i = 1; i < LANCZOS.length; i += 1) series += (LANCZOS[i] ?? 0) / (shifted + i);
-  const t = shifted + 7.5;
-  return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(series);
-}
-
-/** P(X ≥ k) for X ~ Binomial(n, p), summed exactly term by term in log space. */
-export function binomialUpperTail(k: number, n: number, p: number): number {
-  if (k <= 0) return 1;
-  if (k > n) return 0;
-  const lnChooseBase = lnGamma(n + 1);
-  let total = 0;
-  for (let i = k; i <= n; i += 1) {
-    const lnTerm = lnChooseBase - lnGamma(i + 1) - lnGamma(n - i + 1) + i * Math.log(p) + (n - i) * Math.log(1 - p);
-    const term = Math.exp(lnTerm);
-    total += term;
-    if (i > n * p && term < total * 1e-17) break;
-  }
-  return Math.min(1, total);
-}
-
-/** Cohen's h between two proportions: 2·asin√p₁ − 2·asin√p₂. */
-export function cohensH(p1: number, p2: number): number {
-  return 2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2));
-}
 
 // ---- patterns ---------------------------------------------------------------------------------------
 
@@ -114,38 +97,66 @@ type Tested = {
   readonly members: () => readonly JournalEntry[];
 };
 type Candidate = Tested & { readonly kind: MemoryTrigger['kind']; readonly subject: string; readonly statement: (p: string) => string };
-type RegretDimension = (typeof REGRET_DIMENSIONS)[number];
 
-/** One-sided binomial test that `count` (wins or losses) of the decided trades exceeds a coin flip. */
-function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Tested | null {
-  const decided = entries.filter((entry) => entry.pnl !== 0);
-  const n = decided.length;
-  if (n < MINIMUM_SAMPLE) return null;
-  const wins = decided.filter((entry) => entry.pnl > 0).length;
+/** A rate test with the counts its statement quotes. */
+type RateTested = Tested & { readonly count: number; readonly restCount: number; readonly restN: number };
+
+/** Decided trades (pnl ≠ 0) and how many of them won. */
+type Shares = { readonly decided: number; readonly wins: number };
+function sharesOf(entries: readonly JournalEntry[]): Shares {
+  let decided = 0;
+  let wins = 0;
+  for (const entry of entries) {
+    if (entry.pnl === 0) continue;
+    decided += 1;
+    if (entry.pnl > 0) wins += 1;
+  }
+  return { decided, wins };
+}
+
+/**
+ * One-sided Fisher exact test that wins (or losses) make up more of the group's decided trades than of the
+ * rest's, the rest being every other trade of the journal (`journal` holds the whole journal's shares). Both
+ * need MINIMUM_SAMPLE decided trades.
+ */
+function rateTest(group: readonly JournalEntry[], shares: Shares, journal: Shares, side: 'wins' | 'losses'): RateTested | null {
+  const n = shares.decided;
+  const restN = journal.decided - n;
+  if (n < MINIMUM_SAMPLE || restN < MINIMUM_SAMPLE) return null;
+  const wins = shares.wins;
   const losses = n - wins;
+  const restWins = journal.wins - wins;
   const count = side === 'wins' ? wins : losses;
-  const p = binomialUpperTail(count, n, COIN_FLIP);
-  const h = cohensH(count / n, COIN_FLIP);
+  const restCount = side === 'wins' ? restWins : restN - restWins;
+  const p = fisherExactGreater(count, n, count + restCount, n + restN);
+  const h = cohensH(count / n, restCount / restN);
+  const decided = (): JournalEntry[] => group.filter((entry) => entry.pnl !== 0);
   return {
     p,
+    count,
+    restCount,
+    restN,
     effectHolds: h >= MINIMUM_EFFECT_SIZE,
-    members: () => decided,
+    members: decided,
     evidence: {
       measure: side === 'wins' ? 'win_rate' : 'loss_rate',
       n,
       wins,
       losses,
-      mean: round(mean(decided.map((entry) => entry.pnl)), 2),
-      baseline: COIN_FLIP,
+      mean: round(mean(decided().map((entry) => entry.pnl)), 2),
+      baseline_n: restN,
+      baseline: round(restCount / restN, 4),
       effect_size: round(h, 4),
       effect_measure: 'cohens_h',
       p_value: significant(p),
-      test: `exact binomial, one-sided, ${side} vs ${COIN_FLIP}`,
+      test: `Fisher exact, one-sided: ${side} in the group vs the rest of the journal`,
       minimum_sample: MINIMUM_SAMPLE,
       trade_ids: [],
     },
   };
 }
+
+const verb = (side: 'wins' | 'losses'): string => (side === 'wins' ? 'won' : 'lost');
 
 /**
  * The journal under test. Each regret dimension is read once into a column, and sorted once into tie groups
@@ -153,6 +164,7 @@ function rateTest(entries: readonly JournalEntry[], side: 'wins' | 'losses'): Te
  */
 type Journal = {
   readonly entries: readonly JournalEntry[];
+  readonly shares: Shares;
   readonly columns: Map<RegretDimension, { readonly values: readonly (number | null)[]; readonly ties: TieGroups | null }>;
 };
 
@@ -230,46 +242,81 @@ function groupBy(entries: readonly JournalEntry[], key: (entry: JournalEntry) =>
   return groups;
 }
 
-function archetypeCandidates(entries: readonly JournalEntry[]): Candidate[] {
+/** Both sides of a group against the rest of the journal (`journal`: the whole journal's shares). */
+function rateCandidates(group: readonly JournalEntry[], journal: Shares, make: (side: 'wins' | 'losses', test: RateTested) => Omit<Candidate, keyof Tested>): Candidate[] {
+  const out: Candidate[] = [];
+  const shares = sharesOf(group);
+  for (const side of ['losses', 'wins'] as const) {
+    const test = rateTest(group, shares, journal, side);
+    if (test !== null) out.push({ ...test, ...make(side, test) });
+  }
+  return out;
+}
+
+/** "(94 %, against 48 % of the other trades, n = 168; mean pnl -80.63; Fisher p < 0.001, …)." */
+const rateTail = (test: RateTested, others: string, p: string): string =>
+  `(${pct(test.count / test.evidence.n)}, against ${pct(test.restCount / test.restN)} of ${others}, n = ${test.restN}; mean pnl ${test.evidence.mean}; Fisher ${p}).`;
+
+function archetypeCandidates(journal: Journal): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const [archetype, group] of groupBy(entries, (entry) => entry.setup_archetype)) {
-    for (const side of ['losses', 'wins'] as const) {
-      const test = rateTest(group, side);
-      if (test === null) continue;
-      const { evidence } = test;
-      const count = side === 'wins' ? (evidence.wins ?? 0) : (evidence.losses ?? 0);
-      candidates.push({
-        ...test,
+  for (const [archetype, group] of groupBy(journal.entries, (entry) => entry.setup_archetype)) {
+    candidates.push(
+      ...rateCandidates(group, journal.shares, (side, test) => ({
         kind: side === 'wins' ? 'archetype_wins' : 'archetype_losses',
         subject: archetype,
-        statement: (p) => `${archetype} ${side === 'wins' ? 'won' : 'lost'} ${count} of ${evidence.n} trades (${pct(count / evidence.n)}, against ${pct(COIN_FLIP)} for a coin flip; mean pnl ${evidence.mean}; binomial ${p}).`,
-      });
-    }
+        statement: (p) => `${archetype} ${verb(side)} ${test.count} of ${test.evidence.n} trades ${rateTail(test, 'the other trades', p)}`,
+      })),
+    );
   }
   return candidates;
 }
 
+/**
+ * Each time block against the other blocks: its loss and win shares (the seed's blocks "for regret and success
+ * pattern detection"), and the BLOCK_REGRETS scores, timing_regret without TIMING_FORMULA_BLOCK.
+ */
 function timeBlockCandidates(journal: Journal): Candidate[] {
   const candidates: Candidate[] = [];
   for (const block of TIME_BLOCKS) {
     const group: number[] = [];
     const rest: number[] = [];
     journal.entries.forEach((entry, index) => (entry.time_block === block ? group : rest).push(index));
-    for (const dimension of REGRET_DIMENSIONS) {
-      const test = higherTest(journal, group, rest, dimension);
+    candidates.push(
+      ...rateCandidates(
+        group.map((index) => journal.entries[index] as JournalEntry),
+        journal.shares,
+        (side, test) => ({
+          kind: 'regret_time_block',
+          subject: block,
+          statement: (p) => `Entries in ${block} ${verb(side)} ${test.count} of ${test.evidence.n} trades ${rateTail(test, 'the entries in other blocks', p)}`,
+        }),
+      ),
+    );
+    for (const dimension of BLOCK_REGRETS) {
+      const timing = dimension === 'timing_regret';
+      if (timing && block === TIMING_FORMULA_BLOCK) continue;
+      const others = timing ? rest.filter((index) => journal.entries[index]?.time_block !== TIMING_FORMULA_BLOCK) : rest;
+      const test = higherTest(journal, group, others, dimension);
       if (test === null) continue;
       const { evidence } = test;
+      const where = timing ? `the other blocks but ${TIMING_FORMULA_BLOCK} (whose timing the formula sets by the clock)` : 'the other blocks';
       candidates.push({
         ...test,
         kind: 'regret_time_block',
         subject: block,
-        statement: (p) => `${dimension} averages ${evidence.mean.toFixed(2)} for entries in ${block} against ${evidence.baseline.toFixed(2)} in the other blocks (n = ${evidence.n} vs ${evidence.baseline_n ?? 0}; Mann–Whitney ${p}).`,
+        statement: (p) => `${dimension} averages ${evidence.mean.toFixed(2)} for entries in ${block} against ${evidence.baseline.toFixed(2)} in ${where} (n = ${evidence.n} vs ${evidence.baseline_n ?? 0}; Mann–Whitney ${p}).`,
       });
     }
   }
   return candidates;
 }
 
+/**
+ * Each agent: the trades its representative signal was aligned with against all the others. An agent that
+ * calls the money's way more often than chance wins more of the trades it agreed with than of the rest (its
+ * hit rate, aligned and won or conflicted and lost, beats what its alignment rate and the journal's win rate
+ * give by chance); one that calls it the wrong way loses more of them. Also: higher decay_regret on its trades.
+ */
 function agentCandidates(journal: Journal): Candidate[] {
   const { entries } = journal;
   const alignedBy = new Map<string, { entries: JournalEntry[]; indexes: number[] }>();
@@ -285,31 +332,18 @@ function agentCandidates(journal: Journal): Candidate[] {
   });
   const candidates: Candidate[] = [];
   for (const [agent, { entries: aligned, indexes: alignedIndexes }] of alignedBy) {
-    const alpha = rateTest(aligned, 'wins');
-    if (alpha !== null) {
-      const { evidence } = alpha;
-      candidates.push({
-        ...alpha,
-        kind: 'agent_alpha',
-        subject: agent,
-        statement: (p) => `Agent ${agent} was aligned with ${evidence.wins ?? 0} winning trades of ${evidence.n} (${pct((evidence.wins ?? 0) / evidence.n)}; mean pnl ${evidence.mean}; binomial ${p}).`,
-      });
-    }
-    const losing = rateTest(aligned, 'losses');
-    if (losing !== null) {
-      const { evidence } = losing;
-      candidates.push({
-        ...losing,
-        kind: 'agent_decay',
-        subject: agent,
-        statement: (p) => `Agent ${agent} was aligned with ${evidence.losses ?? 0} losing trades of ${evidence.n} (${pct((evidence.losses ?? 0) / evidence.n)}; mean pnl ${evidence.mean}; binomial ${p}).`,
-      });
-    }
-    const alignedIds = new Set(aligned.map((entry) => entry.id));
+    const alignedIndexSet = new Set(alignedIndexes);
     const others: number[] = [];
-    entries.forEach((entry, index) => {
-      if (!alignedIds.has(entry.id)) others.push(index);
+    entries.forEach((_, index) => {
+      if (!alignedIndexSet.has(index)) others.push(index);
     });
+    candidates.push(
+      ...rateCandidates(aligned, journal.shares, (side, test) => ({
+        kind: side === 'wins' ? 'agent_alpha' : 'agent_decay',
+        subject: agent,
+        statement: (p) => `Agent ${agent} was aligned with ${test.evidence.n} trades and ${test.count} of them ${side === 'wins' ? 'won' : 'lost'} ${rateTail(test, 'the trades it was not aligned with', p)}`,
+      })),
+    );
     const decay = higherTest(journal, alignedIndexes, others, 'decay_regret');
     if (decay !== null) {
       const { evidence } = decay;
@@ -324,43 +358,25 @@ function agentCandidates(journal: Journal): Candidate[] {
   return candidates;
 }
 
-/**
- * Benjamini–Hochberg adjusted p-values (q-values) of a family of tests, in the family's order:
- * q₍ᵢ₎ = min over j ≥ i of m · p₍ⱼ₎ / j on the ascending p-values, capped at 1.
- */
-export function benjaminiHochberg(pValues: readonly number[]): number[] {
-  const m = pValues.length;
-  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p || a.index - b.index);
-  const adjusted = new Array<number>(m).fill(1);
-  let running = 1;
-  for (let rank = m; rank >= 1; rank -= 1) {
-    const item = order[rank - 1];
-    if (item === undefined) continue;
-    running = Math.min(running, (m * item.p) / rank);
-    adjusted[item.index] = Math.min(1, running);
-  }
-  return adjusted;
-}
-
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Every trigger that fires, ordered by kind (as listed), subject, then measure; independent of input order.
- * Every pattern with the minimum sample is tested, and the p-values of that whole family are adjusted by
- * Benjamini–Hochberg before the SIGNIFICANCE_LEVEL cut: a journal of pure noise tries dozens of patterns, and
- * without the adjustment a few would pass by chance in almost every journal.
+ * Every pattern with the minimum sample is tested, and the p-values of that whole family are adjusted by Holm
+ * before the SIGNIFICANCE_LEVEL cut: a journal tries some fifty patterns, and without the adjustment a few
+ * would pass by chance in almost every journal.
  */
 export function findMemoryTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
-  const journal: Journal = { entries, columns: new Map() };
-  const candidates = [...archetypeCandidates(entries), ...timeBlockCandidates(journal), ...agentCandidates(journal)];
-  const adjusted = benjaminiHochberg(candidates.map((candidate) => candidate.p));
+  const journal: Journal = { entries, shares: sharesOf(entries), columns: new Map() };
+  const candidates = [...archetypeCandidates(journal), ...timeBlockCandidates(journal), ...agentCandidates(journal)];
+  const adjusted = holmAdjusted(candidates.map((candidate) => candidate.p));
   const family = candidates.length;
   const triggers: MemoryTrigger[] = [];
   candidates.forEach((candidate, index) => {
     const q = adjusted[index] ?? 1;
     if (!(q < SIGNIFICANCE_LEVEL && candidate.effectHolds)) return;
-    const evidence: Evidence = { ...candidate.evidence, trade_ids: sortedIds(candidate.members()), p_adjusted: significant(q), family_size: family };
-    const p = `${fmtP(candidate.evidence.p_value)}, ${fmtP(q).replace('p', 'adjusted p')} over ${family} pattern${family === 1 ? '' : 's'} tested`;
+    const evidence: Evidence = { ...candidate.evidence, trade_ids: sortedIds(candidate.members()), p_adjusted: significant(q), adjustment: 'holm', family_size: family };
+    const p = `${fmtP(candidate.evidence.p_value)}, ${fmtP(q).replace('p', 'Holm-adjusted p')} over ${family} pattern${family === 1 ? '' : 's'} tested`;
     triggers.push({ kind: candidate.kind, subject: candidate.subject, statement: candidate.statement(p), evidence });
   });
   return triggers.sort(

@@ -1,10 +1,110 @@
 /**
- * Mann–Whitney U behind the "higher in this group than the rest" memory triggers. A journal tests the same
- * measure many times (five time blocks, every agent) on the same pool of scored trades, split differently.
- * Sorting that pool once per measure into tie groups and counting each test's members per tie group gives the
- * same rank sum and tie correction as sorting the pooled values of every test: average ranks are multiples of
- * ½ and tie terms are integers, so every sum is exact in a double whatever the order of addition.
+ * The tests behind the memory triggers. Every pattern compares a group of trades with the rest of the same
+ * journal, so each test here is two-sample: Fisher's exact test for a win or loss share, Mann–Whitney U for a
+ * regret score. A journal tries dozens of patterns at once; `holmAdjusted` keeps the chance that any of them
+ * fires on a journal without a pattern below the significance level.
+ *
+ * Mann–Whitney: a journal tests the same measure many times (time blocks, every agent) on the same pool of
+ * scored trades, split differently. Sorting that pool once per measure into tie groups and counting each test's
+ * members per tie group gives the same rank sum and tie correction as sorting the pooled values of every test:
+ * average ranks are multiples of ½ and tie terms are integers, so every sum is exact in a double whatever the
+ * order of addition.
  */
+
+const LANCZOS = [
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+];
+
+/** ln Γ(x) for x > 0 (Lanczos, g = 7; relative error ~1e-15). */
+export function lnGamma(x: number): number {
+  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - lnGamma(1 - x);
+  const shifted = x - 1;
+  let series = LANCZOS[0] ?? 1;
+  for (let i = 1; i < LANCZOS.length; i += 1) series += (LANCZOS[i] ?? 0) / (shifted + i);
+  const t = shifted + 7.5;
+  return 0.5 * Math.log(2 * Math.PI) + (shifted + 0.5) * Math.log(t) - t + Math.log(series);
+}
+
+const lnChoose = (n: number, k: number): number => lnGamma(n + 1) - lnGamma(k + 1) - lnGamma(n - k + 1);
+
+/**
+ * Fisher's exact test, one-sided: P(X ≥ x) where X, the "successes" (wins, or losses) among the `groupSize`
+ * trades of a group, is hypergeometric: `successes` of the journal's `total` decided trades are successes, and
+ * the group is a random draw from them. This is the chance of a group at least this lopsided if the group
+ * made no difference, whatever the journal's own win rate (a 35 % journal is not "losing" in every group).
+ * Terms are summed from the mode outwards, where they only shrink: above the mode the upper tail itself,
+ * below it one minus the lower tail.
+ */
+export function fisherExactGreater(x: number, groupSize: number, successes: number, total: number): number {
+  const low = Math.max(0, groupSize + successes - total);
+  const high = Math.min(groupSize, successes);
+  if (x <= low) return 1;
+  if (x > high) return 0;
+  const lnTerm = (k: number): number => lnChoose(successes, k) + lnChoose(total - successes, groupSize - k) - lnChoose(total, groupSize);
+  // P(X = k + 1) / P(X = k)
+  const up = (k: number): number => ((successes - k) * (groupSize - k)) / ((k + 1) * (total - successes - groupSize + k + 1));
+  const mode = Math.floor(((groupSize + 1) * (successes + 1)) / (total + 2));
+  let sum = 0;
+  if (x > mode) {
+    let term = Math.exp(lnTerm(x));
+    for (let k = x; k <= high; k += 1) {
+      sum += term;
+      if (term < sum * 1e-17) break;
+      term *= up(k);
+    }
+    return Math.min(1, Math.max(0, sum));
+  }
+  let term = Math.exp(lnTerm(x - 1));
+  for (let k = x - 1; k >= low; k -= 1) {
+    sum += term;
+    if (term < sum * 1e-17) break;
+    term /= up(k - 1);
+  }
+  return Math.min(1, Math.max(0, 1 - sum));
+}
+
+/** Cohen's h between two proportions: 2·asin√p₁ − 2·asin√p₂. */
+export function cohensH(p1: number, p2: number): number {
+  return 2 * Math.asin(Math.sqrt(p1)) - 2 * Math.asin(Math.sqrt(p2));
+}
+
+/**
+ * Holm's step-down adjusted p-values of a family of tests, in the family's order: on the ascending p-values,
+ * p̃₍ᵢ₎ = max over j ≤ i of min(1, (m − j + 1) · p₍ⱼ₎). Rejecting every p̃ < α keeps the family-wise error, the
+ * chance that even one true "no pattern" fires, at most α under any dependence between the tests (the
+ * archetype, block and agent tests of one journal share their trades).
+ */
+export function holmAdjusted(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p || a.index - b.index);
+  const adjusted = new Array<number>(m).fill(1);
+  let running = 0;
+  order.forEach((item, rank) => {
+    running = Math.max(running, Math.min(1, (m - rank) * item.p));
+    adjusted[item.index] = running;
+  });
+  return adjusted;
+}
+
+/**
+ * Benjamini–Hochberg adjusted p-values (q-values), in the family's order: q₍ᵢ₎ = min over j ≥ i of m · p₍ⱼ₎ / j
+ * on the ascending p-values, capped at 1. Kept for comparison: it bounds the share of false patterns among
+ * those that fire, not the chance of any false one, so the triggers use `holmAdjusted`.
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[] {
+  const m = pValues.length;
+  const order = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p || a.index - b.index);
+  const adjusted = new Array<number>(m).fill(1);
+  let running = 1;
+  for (let rank = m; rank >= 1; rank -= 1) {
+    const item = order[rank - 1];
+    if (item === undefined) continue;
+    running = Math.min(running, (m * item.p) / rank);
+    adjusted[item.index] = Math.min(1, running);
+  }
+  return adjusted;
+}
 
 export type MannWhitney = { readonly u: number; readonly rankBiserial: number; readonly pGreater: number };
 
