@@ -216,13 +216,12 @@ const plantedAgent = journal('agent72', 200, { outcome: winRate(0.5), agentRight
 const CHOP: readonly [number, number] = [10 * 60 + 30, 12 * 60 + 29];
 const plantedBlock = journal('block', 201, { outcome: (draw, minute) => draw() < (minute >= CHOP[0] && minute <= CHOP[1] ? 0.25 : 0.5) });
 // An archetype the trader assigns in review (an override) to every fifth trade; those win 25 points more often.
-let drawn = 0;
 const boosted = (id: string): boolean => (Number(id.slice(id.lastIndexOf('-') + 1)) - 1) % 5 === 0;
 const archetypeTrades = randomTrades(journalSessions, {
   count: 1500,
   seed: 202,
   idPrefix: 'arch-',
-  outcome: (draw) => draw() < (drawn++ % 5 === 0 ? 0.7 : 0.45),
+  outcome: (draw, _minute, index) => draw() < (index % 5 === 0 ? 0.7 : 0.45),
 });
 const archetypeJournal: Journal = {
   name: 'archetype',

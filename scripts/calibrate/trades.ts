@@ -19,8 +19,11 @@ export type TradeOptions = {
   readonly idPrefix: string;
   /** Share of trades that sell premium. */
   readonly shortShare?: number;
-  /** Forces each trade's outcome: true wins, false loses; called with the trade's entry minute of day (ET). */
-  readonly outcome?: (random: () => number, entryMinute: number) => boolean;
+  /**
+   * Forces each trade's outcome: true wins, false loses; called with the trade's entry minute of day (ET) and
+   * the index it gets when it is kept (its id's number − 1).
+   */
+  readonly outcome?: (random: () => number, entryMinute: number, index: number) => boolean;
   /** Each agent's probability of pointing the way the money went; 0.5 everywhere by default. */
   readonly agentRight?: Readonly<Record<string, number>>;
   /** Entry minutes of day (ET) to draw from; 09:35–15:50 by default. */
@@ -55,7 +58,7 @@ export function randomTrades(sessions: readonly Session[], options: TradeOptions
     const side = random() < (options.shortShare ?? 0.2) ? 'short' : 'long';
     const rose = exitBar.close >= entryBar.close;
     let right: 'C' | 'P' = random() < 0.5 ? 'C' : 'P';
-    const wanted = options.outcome?.(random, entryMinute);
+    const wanted = options.outcome?.(random, entryMinute, trades.length);
     if (wanted !== undefined) {
       // A long call or short put wins when the underlying rises; choose the right to get the wanted outcome.
       const bullish = wanted === rose;

@@ -24,7 +24,7 @@ export function renderPatterns(triggers: readonly MemoryTrigger[], span: Journal
     `Patterns found in ${span.trades} committed trades${span.firstDay ? ` (${span.firstDay} to ${span.lastDay})` : ''}, ` +
       'rebuilt from `sync_log.jsonl` on every commit. ' +
       `A pattern is listed only with at least ${MINIMUM_SAMPLE} trades behind it, an effect size of at least ${MINIMUM_EFFECT_SIZE}, ` +
-      `and p < ${SIGNIFICANCE_LEVEL} after adjusting every pattern's p-value for the number of patterns tried (Benjamini–Hochberg).`,
+      `and p < ${SIGNIFICANCE_LEVEL} after adjusting every pattern's p-value for the number of patterns tried (Holm: the chance that anything fires on a journal with no pattern stays under ${SIGNIFICANCE_LEVEL}). Each group is compared with the rest of the same journal.`,
     '',
   );
   if (triggers.length === 0) {
