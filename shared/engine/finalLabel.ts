@@ -27,18 +27,19 @@ export const UNSCORED_LABELS: readonly FinalLabel[] = ['unscored_win', 'unscored
 /** The regrets that judge how the trade was executed against the tape; without both, the label cannot judge. */
 export const EXECUTION_REGRETS: readonly RegretDimension[] = ['entry_regret', 'exit_regret'];
 /** P75 of the mean scored regret (calibration): the worst quarter of process. */
-export const POOR_PROCESS_MEAN = 0.5;
+export const POOR_PROCESS_MEAN = 0.42;
 /** P97.5 of the mean scored regret (calibration): a winner "ended in regret" only this far out. */
-export const ENDED_IN_REGRET_MEAN = 0.66;
-/** P90 of each dimension (calibration): a score at or above it is high for that kind of regret. */
+export const ENDED_IN_REGRET_MEAN = 0.54;
+/** P90 of each dimension (calibration, `npm run calibrate` at the commit that set them): a score at or above it is high for that kind of regret. */
 export const HIGH_REGRET_BY_DIMENSION: Readonly<Record<RegretDimension, number>> = {
-  entry_regret: 0.85,
-  exit_regret: 1,
-  timing_regret: 0.95,
-  decay_regret: 0.6,
-  pin_regret: 0.55,
-  trap_entry_regret: 0.4,
-  late_exit_regret: 0.55,
+  entry_regret: 0.8,
+  exit_regret: 0.84,
+  timing_regret: 0.87,
+  decay_regret: 0.62,
+  pin_regret: 0.62,
+  // 0 whenever there was no breakout at entry; the P90 of the trades that had one is a full 1.
+  trap_entry_regret: 1,
+  late_exit_regret: 0.77,
 };
 
 export type LabelFacts = {

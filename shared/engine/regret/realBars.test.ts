@@ -42,9 +42,10 @@ describe('regret scores on real SPY bars', () => {
     expect(assessment.explanations.decay_regret).toContain('implied from the 0.80 premium');
     expect(assessment.explanations.entry_regret).toBe('bearish entry at underlying 620.82 is 0.59 below the 09:55–10:05 ET (±5 min) window high 621.41, of a 1.35 range (low 620.06): 0.59 / 1.35 → 0.44');
     // the worked example of docs/engine.md, score by score
-    expect(assessment.scores).toEqual({ entry_regret: 0.44, exit_regret: 0.55, timing_regret: 0.28, decay_regret: 0.07, pin_regret: 0.24, trap_entry_regret: 0, late_exit_regret: 0.09 });
+    expect(assessment.scores).toEqual({ entry_regret: 0.44, exit_regret: 0.44, timing_regret: 0.25, decay_regret: 0.11, pin_regret: 0.25, trap_entry_regret: 0, late_exit_regret: 0.36 });
     expect(assessment.explanations.exit_regret).toContain('MFE 1.18, MAE 0.11, captured 0.53 (efficiency 0.45 = 0.53 / 1.18)');
-    expect(assessment.explanations.decay_regret).toContain('theta cost 0.030 vs one-σ payoff 0.28 per share over the 30 min hold');
+    expect(assessment.explanations.decay_regret).toContain('bought 0.62 of time value per share');
+    expect(assessment.explanations.decay_regret).toContain('it halves in 4.1 h');
     expect(assessment.levels.implied_vol ?? 0).toBeCloseTo(0.109, 3);
   });
 
