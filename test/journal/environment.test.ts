@@ -4,32 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main.ts';
-import type { CliIo } from '../../electron/cli/io.ts';
 import { asEnvironmentError, JournalEnvironmentError } from '../../electron/journal/environmentError.ts';
 import { nodeFs, openJournal, type JournalFs } from '../../electron/journal/index.ts';
 import { repairJournal } from '../../electron/journal/repair.ts';
 import { escapeControlChars } from '../../shared/domain/safeText.ts';
-import { EXAMPLE_DIR, exampleBundle, removeTempDirs, tempDir } from './helpers.ts';
+import { committedExampleJournal, EXAMPLE_DIR, exampleBundle, removeTempDirs, runCli, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (text) => (out += text), err: (text) => (err += text), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
-async function committedJournal(): Promise<string> {
-  const dir = tempDir();
-  const store = await openJournal(dir);
-  await store.stage(exampleBundle());
-  await store.commit();
-  await store.close();
-  return dir;
-}
 
 const systemError = (code: string, path: string): Error => Object.assign(new Error(`${code}: simulated`), { code, path });
 
@@ -66,7 +49,7 @@ function runUnwritable(dir: string, argv: string[]): { code: number | null; out:
 
 describe('environment errors: one line naming the file, the cause and the remedy', () => {
   it('a full disk during a commit is one sentence, exit-2 worthy, and the journal is as before', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const before = readFileSync(join(dir, 'sync_log.jsonl'), 'utf8');
     const store = await openJournal(dir, { fs: failingWrites('ENOSPC') });
     await expect(store.stage(exampleBundle())).rejects.toBeInstanceOf(JournalEnvironmentError);
@@ -84,7 +67,7 @@ describe('environment errors: one line naming the file, the cause and the remedy
   });
 
   it('a data directory the trader cannot write: review, export and rebuild --check work; a writer exits 2 with one line', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     chmodSync(dir, 0o755);
     for (const argv of [['review'], ['export', '--format', 'csv'], ['rebuild', '--check']]) {
       const result = runUnwritable(dir, argv);
@@ -97,10 +80,10 @@ describe('environment errors: one line naming the file, the cause and the remedy
   }, 30_000);
 
   it('rebuild --check, review and export open the journal read-only (no lock, nothing written)', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const holder = await openJournal(dir);
     for (const argv of [['rebuild', '--check'], ['review'], ['export', '--format', 'json']]) {
-      expect((await run([...argv, '--data-dir', dir])).code, argv[0]).toBe(0);
+      expect((await runCli([...argv, '--data-dir', dir])).code, argv[0]).toBe(0);
     }
     await holder.close();
   });
@@ -115,7 +98,7 @@ describe('messages escape control characters copied from input', () => {
     const dir = tempDir();
     const file = join(dir, 'fills.jsonl');
     writeFileSync(file, `${JSON.stringify({ id: 'T\u001b[2J1', symbol: 'SPY\u0007', side: 'sideways' })}\n`);
-    const result = await run(['import', '--trades', file, '--data-dir', join(dir, 'journal')]);
+    const result = await runCli(['import', '--trades', file, '--data-dir', join(dir, 'journal')]);
     expect(result.err).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f]/);
     expect(result.err).toContain('fills.jsonl:1');
   });
@@ -123,16 +106,16 @@ describe('messages escape control characters copied from input', () => {
 
 describe('repair moves what a rebuild would reject to backups, and nothing else', () => {
   it('qthink repair: a damaged line and a duplicate are moved out with their line numbers; the rest opens', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const log = join(dir, 'sync_log.jsonl');
     const lines = readFileSync(log, 'utf8').split('\n').filter((line) => line !== '');
     lines[4] = (lines[4] ?? '').replace(/"pnl":-?[\d.]+/, '"pnl":"xx"');
     lines.push(lines[7] ?? '');
     writeFileSync(log, lines.join('\n') + '\n');
-    const opened = await run(['review', '--data-dir', dir]);
+    const opened = await runCli(['review', '--data-dir', dir]);
     expect(opened.code).toBe(2);
     expect(opened.err).toMatch(/sync_log\.jsonl:16: id: duplicate id .*run `qthink repair`/);
-    const repaired = await run(['repair', '--data-dir', dir]);
+    const repaired = await runCli(['repair', '--data-dir', dir]);
     expect(repaired.code).toBe(0);
     expect(repaired.out).toMatch(/Moved 2 lines/);
     expect(repaired.out).toMatch(/line 5: pnl:/);
@@ -144,7 +127,7 @@ describe('repair moves what a rebuild would reject to backups, and nothing else'
   });
 
   it('repair puts an interrupted commit that cannot be verified aside whole', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     writeFileSync(join(dir, 'sync_log.jsonl.tmp'), 'not this one\n');
     writeFileSync(join(dir, 'state', 'commit.json'), JSON.stringify({ version: 2, renames: [{ from: 'sync_log.jsonl.tmp', to: 'sync_log.jsonl', bytes: 1, sha256: 'ab' }], replaces: null }));
     await expect(openJournal(dir)).rejects.toThrow(/cannot be finished safely/);

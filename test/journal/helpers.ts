@@ -7,6 +7,9 @@ import fc from 'fast-check';
 import type { TradeRecordInput } from '../../shared/domain/trade.ts';
 import { importBundle, type BundleFile, type ImportBundle } from '../../shared/importers/importBundle.ts';
 import { nodeFs, type JournalFs } from '../../electron/journal/fsOps.ts';
+import { main } from '../../electron/cli/main.ts';
+import type { CliIo } from '../../electron/cli/io.ts';
+import { openJournal } from '../../electron/journal/store.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../examples/example-day/', import.meta.url));
 export const REAL_DATA_DIR = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
@@ -137,4 +140,23 @@ export function crashingFs(failAt: number): { fs: JournalFs; steps: () => number
     },
   };
   return { fs, steps: () => steps };
+}
+
+/** Runs the qthink command in this process, collecting what it prints. */
+export async function runCli(argv: string[], isTTY = false): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = { out: (text) => (out += text), err: (text) => (err += text), isTTY };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+/** A fresh data directory holding the example day, committed (15 trades). */
+export async function committedExampleJournal(): Promise<string> {
+  const dir = tempDir();
+  const store = await openJournal(dir);
+  await store.stage(exampleBundle());
+  await store.commit();
+  await store.close();
+  return dir;
 }

@@ -1,12 +1,10 @@
 import { cpSync, existsSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main.ts';
-import type { CliIo } from '../../electron/cli/io.ts';
 import { CommitRecoveryError } from '../../electron/journal/commitProtocol.ts';
 import { JournalCorruptError, nodeFs, openJournal, type JournalFs } from '../../electron/journal/index.ts';
 import { DERIVED_FILES } from '../../shared/journal/index.ts';
-import { exampleBundle, removeTempDirs, tempDir } from './helpers.ts';
+import { committedExampleJournal, exampleBundle, removeTempDirs, runCli, tempDir } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -14,15 +12,6 @@ const LOG = 'sync_log.jsonl';
 const read = (dir: string, name: string): string => readFileSync(join(dir, name), 'utf8');
 const logLines = (dir: string): string[] => read(dir, LOG).split('\n').filter((line) => line !== '');
 
-/** A journal holding the example day (15 trades). */
-async function committedJournal(): Promise<string> {
-  const dir = tempDir();
-  const store = await openJournal(dir);
-  await store.stage(exampleBundle());
-  await store.commit();
-  await store.close();
-  return dir;
-}
 
 /** Stages a second copy of the example day under new ids (`-b`). */
 function secondDay() {
@@ -39,17 +28,10 @@ const diesAfterMarker: JournalFs = {
   },
 };
 
-async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = { out: (text) => (out += text), err: (text) => (err += text), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
 
 describe('roll-forward trusts only what it can verify', () => {
   it('a commit decided by its marker is finished on the next open', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const crashing = await openJournal(dir, { fs: diesAfterMarker });
     await crashing.stage(secondDay());
     await expect(crashing.commit()).rejects.toThrow(/simulated crash/);
@@ -62,7 +44,7 @@ describe('roll-forward trusts only what it can verify', () => {
   });
 
   it('a stale commit marker beside an older temp log is not rolled forward: nothing changes, both are kept', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const crashing = await openJournal(dir, { fs: diesAfterMarker });
     await crashing.stage(secondDay());
     await expect(crashing.commit()).rejects.toThrow(/simulated crash/);
@@ -80,7 +62,7 @@ describe('roll-forward trusts only what it can verify', () => {
   });
 
   it('a marker made onto another sync_log.jsonl than the one on disk is not rolled forward', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const crashing = await openJournal(dir, { fs: diesAfterMarker });
     await crashing.stage(secondDay());
     await expect(crashing.commit()).rejects.toThrow(/simulated crash/);
@@ -90,7 +72,7 @@ describe('roll-forward trusts only what it can verify', () => {
   });
 
   it('a marker of an older QThink (no digests) is not rolled forward', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     writeFileSync(join(dir, `${LOG}.tmp`), logLines(dir).slice(0, 2).join('\n') + '\n');
     writeFileSync(join(dir, 'state', 'commit.json'), JSON.stringify({ version: 1, renames: [{ from: `${LOG}.tmp`, to: LOG }] }));
     await expect(openJournal(dir)).rejects.toThrow(/older QThink and records no digests/);
@@ -98,7 +80,7 @@ describe('roll-forward trusts only what it can verify', () => {
   });
 
   it('the log a commit replaced stays in backups until the next commit', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const before = read(dir, LOG);
     const store = await openJournal(dir);
     await store.stage(secondDay());
@@ -110,7 +92,7 @@ describe('roll-forward trusts only what it can verify', () => {
 
 describe('damage is caught on open, before anything builds on it', () => {
   it('a damaged line in the middle of sync_log.jsonl (same length) stops every writer, naming the line and field', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const lines = logLines(dir);
     const damaged = (lines[6] ?? '').replace(/"pnl":(-?[\d.]+)/, (_, value: string) => `"pnl":"${'x'.repeat(Math.max(value.length - 2, 1))}"`);
     lines[6] = damaged;
@@ -118,13 +100,13 @@ describe('damage is caught on open, before anything builds on it', () => {
     const error = await openJournal(dir).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(JournalCorruptError);
     expect(String(error)).toMatch(/sync_log\.jsonl:7: pnl:/);
-    const processed = await run(['import', '--trades', join(dir, 'none.jsonl'), '--data-dir', dir]);
+    const processed = await runCli(['import', '--trades', join(dir, 'none.jsonl'), '--data-dir', dir]);
     expect(processed.code).toBe(2);
     expect(logLines(dir)).toHaveLength(15);
   });
 
   it('a duplicated line is an error naming both lines', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const lines = logLines(dir);
     writeFileSync(join(dir, LOG), [...lines, lines[3]].join('\n') + '\n');
     await expect(openJournal(dir)).rejects.toThrow(/sync_log\.jsonl:16: id: duplicate id "SPY-20250611-04": line 4 has it too/);
@@ -132,7 +114,7 @@ describe('damage is caught on open, before anything builds on it', () => {
   });
 
   it('an id changed to another trade\'s id is a duplicate, named with both lines', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const lines = logLines(dir);
     lines[9] = (lines[9] ?? '').replace(/^\{"id":"[^"]+"/, '{"id":"SPY-20250611-02"');
     writeFileSync(join(dir, LOG), lines.join('\n') + '\n');
@@ -140,7 +122,7 @@ describe('damage is caught on open, before anything builds on it', () => {
   });
 
   it('a valid hand edit is accepted: the derived files are rebuilt from it and the trader is told', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const lines = logLines(dir);
     lines[2] = (lines[2] ?? '').replace(/"setup_archetype":"[a-z_]+"/, '"setup_archetype":"fade_reversal"');
     expect(lines[2]).toContain('fade_reversal');
@@ -152,7 +134,7 @@ describe('damage is caught on open, before anything builds on it', () => {
   });
 
   it('a torn last line is moved to backups and the journal reopens at the last complete line, saying so', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const whole = read(dir, LOG);
     const lastStart = whole.lastIndexOf('\n', whole.length - 2) + 1;
     const cut = whole.slice(0, lastStart + 40);
@@ -168,12 +150,12 @@ describe('damage is caught on open, before anything builds on it', () => {
   });
 
   it('a log cut inside the id of its last line: review and export say so with the line, never crash', async () => {
-    const dir = await committedJournal();
+    const dir = await committedExampleJournal();
     const whole = read(dir, LOG);
     const lastStart = whole.lastIndexOf('\n', whole.length - 2) + 1;
     writeFileSync(join(dir, LOG), whole.slice(0, lastStart + 9));
     for (const command of [['review'], ['export', '--format', 'csv']]) {
-      const result = await run([...command, '--data-dir', dir]);
+      const result = await runCli([...command, '--data-dir', dir]);
       expect(result.code, command[0]).toBe(2);
       expect(result.err, command[0]).toMatch(/sync_log\.jsonl:15: the last line is cut off \(9 bytes/);
     }
@@ -186,7 +168,7 @@ describe('damage is caught on open, before anything builds on it', () => {
 describe('derived files and the staged batch are checked on open', () => {
   it('a truncated derived file is noticed on open and rebuilt', async () => {
     for (const name of DERIVED_FILES) {
-      const dir = await committedJournal();
+      const dir = await committedExampleJournal();
       const before = read(dir, name);
       truncateSync(join(dir, name), Math.floor(before.length / 2));
       const store = await openJournal(dir);
