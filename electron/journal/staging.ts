@@ -2,6 +2,7 @@ import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Bar, BarSeries, DayContext } from '../../shared/domain/market.ts';
 import type { TradeRecord } from '../../shared/domain/trade.ts';
 import { assessBatch } from '../../shared/engine/assessBatch.ts';
+import { occSymbol } from '../../shared/engine/regret/premiumPath.ts';
 import { normalizeSymbol, tradeDay } from '../../shared/engine/marketIndex.ts';
 import { PRIOR_SESSION_LOOKBACK_DAYS } from '../../shared/market/sessionLevels.ts';
 import type { ImportBundle } from '../../shared/importers/importBundle.ts';
@@ -86,6 +87,11 @@ export async function assessWithStoredMarket(trades: readonly TradeRecord[], mar
     const wanted = days.get(symbol) ?? new Set<string>();
     for (const day of dayRange(addDays(entryDay, -BARS_LOOKBACK_DAYS), maxDay(exitDay, entryDay), BARS_MAX_SPAN_DAYS + BARS_LOOKBACK_DAYS)) wanted.add(day);
     days.set(symbol, wanted);
+    // The option's own bars, when they were imported, for its premium path (loadBars gives none otherwise).
+    const option = normalizeSymbol(occSymbol(trade));
+    const optionDays = days.get(option) ?? new Set<string>();
+    for (const day of dayRange(entryDay, maxDay(exitDay, entryDay), BARS_MAX_SPAN_DAYS)) optionDays.add(day);
+    days.set(option, optionDays);
     const contexts = contextDays.get(symbol) ?? new Set<string>();
     contexts.add(entryDay);
     contextDays.set(symbol, contexts);

@@ -3,6 +3,7 @@ import type { BarSeries, DayContext } from '../domain/market.ts';
 import type { TradeRecord } from '../domain/trade.ts';
 import { assessTrade } from './assessTrade.ts';
 import { buildMarketIndex, instantKey, tradeDay } from './marketIndex.ts';
+import { occSymbol } from './regret/premiumPath.ts';
 
 export type BatchInput = {
   readonly trades: readonly TradeRecord[];
@@ -28,7 +29,8 @@ export function assessBatch(input: BatchInput, options: BatchOptions = {}): Jour
     const day = tradeDay(trade.entry_time);
     const bars = day === null ? null : market.barsFor(trade.symbol, day);
     const context = day === null ? null : market.contextFor(trade.symbol, day);
-    entries.push(assessTrade(trade, { bars, context }));
+    const optionBars = day === null ? null : market.barsFor(occSymbol(trade), day);
+    entries.push(assessTrade(trade, { bars, context, optionBars }));
     options.onProgress?.(entries.length, ordered.length);
   }
   return entries;

@@ -10,6 +10,8 @@ import type { Explanations, RegretScores, ScoreLevels } from '../domain/journal.
 export type MarketInputs = {
   readonly bars: readonly Bar[] | null;
   readonly context: DayContext | null;
+  /** The option's own 1-minute bars (its OCC symbol's series), when they were imported. */
+  readonly optionBars?: readonly Bar[] | null;
 };
 
 export type RegretInput = {

@@ -1,3 +1,4 @@
+import type { Bar } from '../../domain/market.ts';
 import { barsBetween } from '../../market/barWindow.ts';
 import type { RegretResult } from '../types.ts';
 import type { RegretContext } from './context.ts';
@@ -19,7 +20,22 @@ export function scoreEntryRegret(context: RegretContext): RegretResult {
   const windowMs = ENTRY_WINDOW_MIN * 60_000;
   const window = barsBetween(sessionBars, entryMs - windowMs, entryMs + windowMs);
   if (window.length === 0) return { score: null, explanation: `no regular-hours bars within ${ENTRY_WINDOW_MIN} min of the entry` };
-  const entry = underlyingEntry.value;
+  return scoreEntryWindow({ entry: underlyingEntry.value, window, bullish: context.direction === 'bullish', what: 'underlying' });
+}
+
+export type EntryWindowInput = {
+  readonly entry: number;
+  /** The bars ENTRY_WINDOW_MIN either side of the entry. */
+  readonly window: readonly Bar[];
+  /** A lower price in the window was the better entry (a bullish trade on the underlying, a buyer on the premium). */
+  readonly bullish: boolean;
+  /** What the price is: "underlying", or "premium". */
+  readonly what: string;
+};
+
+/** The entry_regret formula on any price: where the entry sat in the window's range, 0 at its best price. */
+export function scoreEntryWindow(input: EntryWindowInput): RegretResult {
+  const { entry, window } = input;
   let low = entry;
   let high = entry;
   for (const bar of window) {
@@ -31,10 +47,12 @@ export function scoreEntryRegret(context: RegretContext): RegretResult {
   const last = window[window.length - 1];
   const span = first !== undefined && last !== undefined ? `the ${hhmm(first.time)}–${hhmm(last.time)} ET (±${minutes(ENTRY_WINDOW_MIN)}) window` : `the ±${minutes(ENTRY_WINDOW_MIN)} window`;
   if (!(range > 0)) return { score: 0, explanation: `entry ${price(entry)} in a flat ${span} (no better price) → 0.00` };
-  if (context.direction === 'bullish') {
+  const side = input.what === 'underlying' ? (input.bullish ? 'bullish' : 'bearish') : input.bullish ? 'buy' : 'sale';
+  if (input.bullish) {
     const raw = (entry - low) / range;
-    return { score: roundScore(raw), explanation: `bullish entry at underlying ${price(entry)} is ${price(entry - low)} above ${span} low ${price(low)}, of a ${price(range)} range (high ${price(high)}): ${price(entry - low)} / ${price(range)} → ${score(raw)}` };
+    return { score: roundScore(raw), explanation: `${side} entry at ${input.what} ${price(entry)} is ${price(entry - low)} above ${span} low ${price(low)}, of a ${price(range)} range (high ${price(high)}): ${price(entry - low)} / ${price(range)} → ${score(raw)}` };
   }
   const raw = (high - entry) / range;
-  return { score: roundScore(raw), explanation: `bearish entry at underlying ${price(entry)} is ${price(high - entry)} below ${span} high ${price(high)}, of a ${price(range)} range (low ${price(low)}): ${price(high - entry)} / ${price(range)} → ${score(raw)}` };
+  return { score: roundScore(raw), explanation: `${side} entry at ${input.what} ${price(entry)} is ${price(high - entry)} below ${span} high ${price(high)}, of a ${price(range)} range (low ${price(low)}): ${price(high - entry)} / ${price(range)} → ${score(raw)}` };
 }
+

@@ -1,3 +1,4 @@
+import type { Bar } from '../../domain/market.ts';
 import { BAR_MS } from '../../market/barWindow.ts';
 import { regularBarsBetween } from '../../market/sessionLevels.ts';
 import type { RegretResult } from '../types.ts';
@@ -63,12 +64,41 @@ export function scoreExitRegret(context: RegretContext): RegretResult & { readon
   if (underlyingEntry === null) return none('no underlying price at entry (no underlying_entry in the record, and no regular-hours bar within 5 min of it)');
   if (underlyingExit === null) return none('no underlying price at exit (no underlying_exit in the record, and no regular-hours bar within 5 min of it)');
 
-  const entry = underlyingEntry.value;
-  const exit = underlyingExit.value;
-  // The price at a minute is that minute's close, so the entry bar's high and low happened before the entry:
-  // the path the trade could reach starts with the next minute's bar (a zero-length hold has none).
   const entryMinute = Math.floor(entryMs / BAR_MS) * BAR_MS;
-  const path = regularBarsBetween(allBars, entryMinute + BAR_MS, exitMs);
+  const exitMinute = Math.floor(exitMs / BAR_MS) * BAR_MS;
+  return scoreExcursionPath({
+    entry: underlyingEntry.value,
+    exit: underlyingExit.value,
+    sign,
+    // The price at a minute is that minute's close, so the entry bar's high and low happened before the entry:
+    // the path the trade could reach starts with the next minute's bar (a zero-length hold has none).
+    path: regularBarsBetween(allBars, entryMinute + BAR_MS, exitMs),
+    lookahead: regularBarsBetween(allBars, exitMinute + BAR_MS, exitMs + EXIT_LOOKAHEAD_MIN * 60_000),
+    noise: EXIT_NOISE_RANGES * (context.typicalMinuteRange ?? PRICE_TICK),
+    unit: 'underlying points',
+    mover: 'the underlying',
+  });
+}
+
+export type ExcursionPathInput = {
+  readonly entry: number;
+  readonly exit: number;
+  /** +1 when a rising price favours the trade, −1 when a falling one does. */
+  readonly sign: 1 | -1;
+  /** Bars after the entry minute up to the exit, and the EXIT_LOOKAHEAD_MIN after the exit. */
+  readonly path: readonly Bar[];
+  readonly lookahead: readonly Bar[];
+  /** EXIT_NOISE_RANGES typical minute ranges of this price. */
+  readonly noise: number;
+  /** How the figures are measured, e.g. "underlying points" or "premium per share (the option's own 1-minute bars)". */
+  readonly unit: string;
+  /** What moved after the exit, e.g. "the underlying" or "the premium". */
+  readonly mover: string;
+};
+
+/** The exit_regret formula on any price path: the underlying's, or the option's own premium. */
+export function scoreExcursionPath(input: ExcursionPathInput): RegretResult & { readonly excursions: ExitExcursions } {
+  const { entry, exit, sign, path, lookahead, noise } = input;
   let best = sign * (exit - entry);
   let worst = best;
   for (const bar of path) {
@@ -80,16 +110,11 @@ export function scoreExitRegret(context: RegretContext): RegretResult & { readon
   const captured = sign * (exit - entry);
   const mfe = Math.max(0, best);
   const mae = Math.max(0, -worst);
-
-  const exitMinute = Math.floor(exitMs / BAR_MS) * BAR_MS;
-  const lookahead = regularBarsBetween(allBars, exitMinute + BAR_MS, exitMs + EXIT_LOOKAHEAD_MIN * 60_000);
   let continuation = 0;
   for (const bar of lookahead) {
     const further = sign === 1 ? bar.high - exit : exit - bar.low;
     if (further > continuation) continuation = further;
   }
-
-  const noise = EXIT_NOISE_RANGES * (context.typicalMinuteRange ?? PRICE_TICK);
   const range = mfe + mae + Math.max(noise, PRICE_TICK);
   const position = clamp01((mfe - captured) / range);
   const adverse = clamp01(mae / range);
@@ -108,7 +133,8 @@ export function scoreExitRegret(context: RegretContext): RegretResult & { readon
   const after =
     lookahead.length === 0
       ? `no regular-hours bars in the ${EXIT_LOOKAHEAD_MIN} min after the exit (missed 0.00)`
-      : `within ${EXIT_LOOKAHEAD_MIN} min after the exit the underlying went ${price(continuation)} further the trade's way: missed ${price(continuation)} / (${EXIT_CONTINUATION_MULTIPLE} × ${price(range)}) = ${ratio(missed)}`;
-  const explanation = `underlying points, measured in the trade's direction: MFE ${price(mfe)}, MAE ${price(mae)}, captured ${price(captured)} (${efficiencyText}); ${rangeText}; ${overstayText}; ${after}; the larger → ${score(raw)}`;
+      : `within ${EXIT_LOOKAHEAD_MIN} min after the exit ${input.mover} went ${price(continuation)} further the trade's way: missed ${price(continuation)} / (${EXIT_CONTINUATION_MULTIPLE} × ${price(range)}) = ${ratio(missed)}`;
+  const explanation = `${input.unit}, measured in the trade's direction: MFE ${price(mfe)}, MAE ${price(mae)}, captured ${price(captured)} (${efficiencyText}); ${rangeText}; ${overstayText}; ${after}; the larger → ${score(raw)}`;
   return { score: roundScore(raw), explanation, excursions: { mfe, mae, captured, efficiency, continuation, lookaheadBars: lookahead.length, range, position, adverse } };
 }
+

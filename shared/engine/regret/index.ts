@@ -9,6 +9,7 @@ import { scoreLateExitRegret } from './lateExit.ts';
 import { scorePinRegret } from './pin.ts';
 import { scoreTimingRegret } from './timing.ts';
 import { scoreTrapEntryRegret } from './trapEntry.ts';
+import { premiumPathRegrets } from './premiumPath.ts';
 
 export { computeTradeFeatures } from './features.ts';
 export { buildRegretContext, NO_TIME_OF_DAY_REASON } from './context.ts';
@@ -20,8 +21,12 @@ export { buildRegretContext, NO_TIME_OF_DAY_REASON } from './context.ts';
  */
 export function scoreRegrets(input: RegretInput): RegretAssessment {
   const context = buildRegretContext(input);
-  const entry = scoreEntryRegret(context);
-  const exit = scoreExitRegret(context);
+  const premium = premiumPathRegrets(input.trade, input.market.optionBars, context.entryMs, context.exitMs);
+  const onUnderlying = (result: { score: number | null; explanation: string }) =>
+    // Say why the option's own bars were not used when there were some.
+    'reason' in premium && input.market.optionBars && input.market.optionBars.length > 0 ? { ...result, explanation: `${result.explanation}; underlying path: ${premium.reason}` } : result;
+  const entry = 'entry' in premium ? premium.entry : onUnderlying(scoreEntryRegret(context));
+  const exit = 'exit' in premium ? premium.exit : onUnderlying(scoreExitRegret(context));
   const timing = scoreTimingRegret(context);
   const decay = scoreDecayRegret(context);
   const pin = scorePinRegret(context);
