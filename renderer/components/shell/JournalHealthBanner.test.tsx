@@ -39,6 +39,8 @@ describe('the journal health banner', () => {
     expect(screen.getByTestId('journal-health-title').textContent).toBe('sync_log.jsonl line 7 cannot be read');
     expect(screen.getByTestId('journal-health-message').textContent).toContain('sync_log.jsonl:7: pnl:');
     expect(screen.queryByTestId('first-run-banner')).toBeNull();
+    fireEvent.click(screen.getByTestId('nav-import'));
+    expect(screen.queryByTestId('load-example')).toBeNull();
     for (const name of ['review', 'journal', 'agents']) {
       fireEvent.click(screen.getByTestId(`nav-${name}`));
       expect(screen.getByTestId(`screen-${name}`)).toBeTruthy();

@@ -16,6 +16,7 @@ import {
   useMergeSummary,
   useQueuedFiles,
 } from '../../state/import.ts';
+import { useJournalHealth } from '../../state/journalHealth.ts';
 import { useStagedCount } from '../../state/review.ts';
 import { DropZone } from './DropZone.tsx';
 import { FileQueue } from './FileQueue.tsx';
@@ -39,6 +40,8 @@ export function ImportScreen() {
   const actions = useImportActions();
   const bannerVisible = useFirstRunBannerVisible();
   const example = useExampleDay();
+  // Over a damaged journal nothing can be staged until it is repaired: the banner offers that instead.
+  const journalClosed = (useJournalHealth()?.status ?? 'ok') !== 'ok';
   const [manualOpen, setManualOpen] = useState(false);
   const busy = status === 'importing';
 
@@ -58,7 +61,7 @@ export function ImportScreen() {
               {plural(staged, 'trade')} staged — review
             </button>
           ) : null}
-          {bannerVisible ? null : example === 'available' ? (
+          {bannerVisible || journalClosed ? null : example === 'available' ? (
             <button type="button" className="btn" disabled={busy} onClick={() => void actions.loadExample()} data-testid="load-example">
               Load the example day
             </button>
