@@ -234,6 +234,9 @@ function finds(item: Journal, kind: MemoryTrigger['kind'][], subject: string): {
 }
 const agentFound = finds(plantedAgent, ['agent_alpha'], 'gex_scout');
 target('triggers', 'planted: an agent right 72 % (1,500 trades) found, named gex_scout', 'found', agentFound.named, agentFound.found);
+// A small real effect: an agent right 60 % of the time (Cohen's h 0.20 against a coin flip), five journals.
+const smallEffect = [0, 1, 2, 3, 4].filter((index) => finds(journal(`agent60-${index}`, 400 + index, { outcome: winRate(0.5), agentRight: { gex_scout: 0.6 } }), ['agent_alpha'], 'gex_scout').found).length;
+target('triggers', "recall of a small effect: an agent right 60 % (Cohen's h 0.20), 5 journals of 1,500 trades", 'reported', `${smallEffect}/5 found`, null);
 const blockFound = finds(plantedBlock, ['regret_time_block', 'archetype_losses'], 'chop_mid');
 target('triggers', 'planted: chop_mid loses 25 points more often (1,500 trades) found', 'found', blockFound.named, blockFound.found);
 const archetypeFound = finds(archetypeJournal, ['archetype_wins'], 'gamma_flip');
@@ -280,6 +283,8 @@ if (process.argv.includes('--json')) {
   process.stdout.write('| section | what | target | figure | met |\n|---|---|---|---|---|\n');
   for (const row of targets) process.stdout.write(`| ${row.section} | ${row.what} | ${row.target} | ${row.figure} | ${row.met === null ? '—' : row.met ? 'yes' : 'NO'} |\n`);
   const met = targets.filter((row) => row.met === true).length;
-  process.stdout.write(`\n${met}/${targets.length} targets met\n`);
+  const judged = targets.filter((row) => row.met !== null).length;
+  const reported = targets.length - judged;
+  process.stdout.write(`\n${met}/${judged} targets met${reported > 0 ? ` (and ${reported} figure${reported === 1 ? '' : 's'} reported without a target)` : ''}\n`);
 }
 process.exitCode = targets.every((row) => row.met !== false) ? 0 : 1;
