@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, rm } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { nodeFs } from './fsOps.ts';
 import { LOCK_FILE } from './layout.ts';
 
 /** A second writer on the same data directory (another app window, a CLI run, a bridge). */
@@ -59,12 +60,13 @@ export async function acquireLock(dataDir: string): Promise<JournalLock> {
   await mkdir(dir, { recursive: true });
   const record: LockRecord = { pid: process.pid, host: hostname(), token: randomBytes(12).toString('hex'), since: new Date().toISOString() };
   const claim = join(dir, `${LOCK_FILE}.${process.pid}.${record.token}.claim`);
-  await writeSynced(claim, `${JSON.stringify(record)}\n`);
+  const recordText = `${JSON.stringify(record)}\n`;
+  await nodeFs.writeDurable(claim, recordText);
   heldHere.add(record.token);
   let acquired = false;
   try {
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
-      if (await claimInto(claim, path)) {
+      if (await claimInto(claim, path, recordText)) {
         acquired = true;
         break;
       }
@@ -93,8 +95,8 @@ export async function acquireLock(dataDir: string): Promise<JournalLock> {
   };
 }
 
-/** Links the claim to the lock path; false when a lock is already there. */
-async function claimInto(claim: string, path: string): Promise<boolean> {
+/** Links the claim (holding `text`) to the lock path; false when a lock is already there. */
+async function claimInto(claim: string, path: string, text: string): Promise<boolean> {
   try {
     await link(claim, path);
     return true;
@@ -112,7 +114,7 @@ async function claimInto(claim: string, path: string): Promise<boolean> {
     throw error;
   }
   try {
-    await handle.writeFile(await readText(claim), 'utf8');
+    await handle.writeFile(text, 'utf8');
     await handle.sync();
   } finally {
     await handle.close();
@@ -141,10 +143,11 @@ async function breakStale(path: string, seen: SeenLock, depth: number): Promise<
   const breakPath = breakPathOf(path, seen);
   const token = randomBytes(12).toString('hex');
   const claim = `${breakPath}.${process.pid}.${token}.claim`;
-  await writeSynced(claim, `${JSON.stringify({ pid: process.pid, host: hostname(), token, since: new Date().toISOString() })}\n`);
+  const breakText = `${JSON.stringify({ pid: process.pid, host: hostname(), token, since: new Date().toISOString() })}\n`;
+  await nodeFs.writeDurable(claim, breakText);
   heldHere.add(token);
   try {
-    if (!(await claimInto(claim, breakPath))) {
+    if (!(await claimInto(claim, breakPath, breakText))) {
       heldHere.delete(token);
       const breaker = await readLock(breakPath);
       if (breaker !== null && !judge(breaker).held && depth < MAX_BREAK_DEPTH) await breakStale(breakPath, breaker, depth + 1);
@@ -221,25 +224,6 @@ async function readLock(path: string): Promise<SeenLock | null> {
     const text = await handle.readFile('utf8');
     const identity = createHash('sha256').update(`${String(stats.ino)}\0${String(stats.mtimeNs)}\0${text}`).digest('hex').slice(0, 16);
     return { text, identity, ageMs: Date.now() - Number(stats.mtimeMs) };
-  } finally {
-    await handle.close();
-  }
-}
-
-async function readText(path: string): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    return await handle.readFile('utf8');
-  } finally {
-    await handle.close();
-  }
-}
-
-async function writeSynced(path: string, text: string): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
   } finally {
     await handle.close();
   }

@@ -6,22 +6,9 @@ import { judge } from './finalLabel.ts';
 import type { LabelFacts } from './finalLabel.ts';
 import { assessOutcome, instantOf, isDateOnly } from './outcome.ts';
 import { attributePnl, IV_CRUSH_FLAG } from './pnlAttribution.ts';
-import { buildRegretContext, scoreRegrets } from './regret/index.ts';
+import { scoreRegrets } from './regret/index.ts';
 import { NO_TIME_OF_DAY_FLAG, timeBlockOf } from './timeBlock.ts';
 import type { MarketInputs } from './types.ts';
-
-/** The premium change split by cause, from the same underlying prices and times the regrets used. */
-function attributeTradePnl(input: Parameters<typeof buildRegretContext>[0]) {
-  const context = buildRegretContext(input);
-  return attributePnl({
-    trade: input.trade,
-    entryMs: context.entryMs,
-    exitMs: context.exitMs,
-    underlyingEntry: context.underlyingEntry?.value ?? null,
-    underlyingExit: context.underlyingExit?.value ?? null,
-    contextIv: context.dayContext?.atm_iv ?? null,
-  });
-}
 
 /** Flags for inputs the engine could not read, so a reader knows why a block or score is missing. */
 export const NO_ENTRY_AGENTS_FLAG = 'no_entry_agents';
@@ -69,7 +56,8 @@ export function assessTrade(trade: TradeRecord, market: MarketInputs): JournalEn
     trapEntryRegret: regret.scores.trap_entry_regret,
   });
   const scores = scoresOf(regret.scores);
-  const pnlParts = attributeTradePnl({ trade, direction: outcome.direction, market, meshAlignment: attribution.mesh_alignment });
+  // The premium change split by cause, from the same underlying prices and times the regrets used.
+  const pnlParts = attributePnl({ trade, ...regret.pricing });
   const flags = [...inputFlags(trade.entry_time, trade.exit_time, trade.agents), ...(pnlParts.ivCrush ? [IV_CRUSH_FLAG] : [])];
   const judgement = judge({ scores, pnl: outcome.pnl, mesh_conflict: attribution.mesh_conflict }, flags);
   const labelWhy = pnlParts.ivCrush ? `${judgement.engine.explanation}; the loss came from implied volatility, not the direction (iv_crush)` : judgement.engine.explanation;

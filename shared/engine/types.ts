@@ -58,4 +58,12 @@ export type RegretAssessment = {
   readonly explanations: Explanations;
   readonly levels: ScoreLevels;
   readonly features: TradeFeatures;
+  /** The times and underlying prices the scores used, for the P&L attribution (null where unknown). */
+  readonly pricing: {
+    readonly entryMs: number | null;
+    readonly exitMs: number | null;
+    readonly underlyingEntry: number | null;
+    readonly underlyingExit: number | null;
+    readonly contextIv: number | null;
+  };
 };

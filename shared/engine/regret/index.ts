@@ -59,5 +59,12 @@ export function scoreRegrets(input: RegretInput): RegretAssessment {
     implied_vol: context.volatility.value,
     implied_vol_source: context.volatility.source,
   };
-  return { scores, explanations, levels, features: assembleTradeFeatures(context, trap.breakout) };
+  const pricing = {
+    entryMs: context.entryMs,
+    exitMs: context.exitMs,
+    underlyingEntry: context.underlyingEntry?.value ?? null,
+    underlyingExit: context.underlyingExit?.value ?? null,
+    contextIv: context.dayContext?.atm_iv ?? null,
+  };
+  return { scores, explanations, levels, features: assembleTradeFeatures(context, trap.breakout), pricing };
 }
