@@ -3,8 +3,7 @@ import { full, readStamp, tempOf } from './commitProtocol.ts';
 import { createLineDigest, fileLineDigest } from './digest.ts';
 import type { JournalFs } from './fsOps.ts';
 import { BACKUPS_DIR, STAGING_BATCH, SYNC_LOG } from './layout.ts';
-import { StagedBatchUnreadableError } from './stagedFile.ts';
-import { readStagedFile } from './staging.ts';
+import type { StagedBatchUnreadableError } from './stagedFile.ts';
 import { JournalCorruptError, readSyncLog, scanLog, type LogScan, type TornTail } from './syncLog.ts';
 
 export type LogCheck = {
@@ -70,18 +69,15 @@ async function setAsideTornTail(fs: JournalFs, dataDir: string, torn: TornTail, 
   return backup;
 }
 
-/** A staged batch that cannot be read is moved to backups/ (nothing lost, the journal opens); returns the notice, or null. */
-export async function setAsideUnreadableStaged(fs: JournalFs, dataDir: string, now: Date): Promise<string | null> {
-  try {
-    await readStagedFile(fs, dataDir);
-    return null;
-  } catch (error) {
-    if (!(error instanceof StagedBatchUnreadableError)) throw error;
-    const backup = `${BACKUPS_DIR}/staging-batch.unreadable.${fileStamp(now)}.json`;
-    await fs.rename(full(dataDir, STAGING_BATCH), full(dataDir, backup));
-    await fs.syncDir(dirname(full(dataDir, STAGING_BATCH)));
-    return `${STAGING_BATCH} could not be read (${error.reason}); it was moved to ${backup} and a new batch started: import the day's files again`;
-  }
+/**
+ * Moves a staged batch that cannot be read to backups/ (nothing lost; a new batch starts) and returns the
+ * notice. Called where the batch is read, so opening a journal never parses a large batch just to check it.
+ */
+export async function setAsideUnreadableStaged(fs: JournalFs, dataDir: string, now: Date, error: StagedBatchUnreadableError): Promise<string> {
+  const backup = `${BACKUPS_DIR}/staging-batch.unreadable.${fileStamp(now)}.json`;
+  await fs.rename(full(dataDir, STAGING_BATCH), full(dataDir, backup));
+  await fs.syncDir(dirname(full(dataDir, STAGING_BATCH)));
+  return `${STAGING_BATCH} could not be read (${error.reason}); it was moved to ${backup} and a new batch started: import the day's files again`;
 }
 
 function fileStamp(now: Date): string {

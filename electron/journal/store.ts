@@ -20,7 +20,7 @@ import { SYNC_LOG } from './layout.ts';
 import { acquireLock, type JournalLock } from './lock.ts';
 import { createMarketStore } from './marketStore.ts';
 import { pendingFromStaged } from './commitEntries.ts';
-import { readStagedForCommit } from './stagedFile.ts';
+import { readStagedForCommit, StagedBatchUnreadableError } from './stagedFile.ts';
 import { mergeIntoStaged, readStagedFile, writeStagedFile, type ProgressCallback } from './staging.ts';
 import { emptyStagedFile, stagedView, type Override, type StagedBatch } from './stagedState.ts';
 
@@ -35,7 +35,7 @@ export type ExportFormat = 'csv' | 'json' | 'md';
 export type JournalStore = {
   readonly dataDir: string;
   readonly readOnly: boolean;
-  /** What opening had to repair or set aside, one sentence each (a torn last line, stale derived files…). */
+  /** What opening (or a later read) had to repair or set aside, one sentence each: a torn last line, stale derived files, an unreadable staged batch. */
   readonly notices: readonly string[];
   stage(bundle: ImportBundle, options?: { onProgress?: ProgressCallback }): Promise<StagedBatch>;
   getStaged(): Promise<StagedBatch>;
@@ -105,8 +105,6 @@ export async function openJournal(dataDir: string, options: OpenJournalOptions =
         notices.push(`derived journal files did not match ${SYNC_LOG}; they were rebuilt from it`);
         await rebuildDerived(fs, dir, false);
       }
-      const staged = await setAsideUnreadableStaged(fs, dir, now());
-      if (staged !== null) notices.push(staged);
     }
     for (const notice of notices) logger.warn(`${dir}: ${notice}`);
     return createStore(dir, fs, readOnly, now, lock, checked.scan.ids, await logFingerprint(fs, dir), checked.scan.digest, notices);
@@ -125,8 +123,24 @@ function createStore(
   committed: Set<string>,
   opened: LogFingerprint,
   openedDigest: LineDigest,
-  notices: readonly string[],
+  notices: string[],
 ): JournalStore {
+  /**
+   * Reads the staged batch; one that cannot be read is set aside (writable stores) with a notice, and the
+   * read starts from an empty batch. A read-only store reports it instead.
+   */
+  const readableStaged = async <T>(read: () => Promise<T>, empty: () => T): Promise<T> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (readOnly || !(error instanceof StagedBatchUnreadableError)) throw error;
+      const notice = await setAsideUnreadableStaged(fs, dataDir, now(), error);
+      logger.warn(`${dataDir}: ${notice}`);
+      notices.push(notice);
+      return empty();
+    }
+  };
+  const readStaged = () => readableStaged(() => readStagedFile(fs, dataDir), emptyStagedFile);
   /** sync_log.jsonl as this store last read or wrote it: a commit goes ahead only onto exactly this file. */
   let known = opened;
   let knownDigest = openedDigest;
@@ -154,17 +168,17 @@ function createStore(
       writable(async () => {
         await market.saveBars(bundle.bars);
         await market.saveContexts(bundle.contexts);
-        const merged = await mergeIntoStaged(await readStagedFile(fs, dataDir), bundle, committed, market, now().toISOString(), stageOptions.onProgress);
+        const merged = await mergeIntoStaged(await readStaged(), bundle, committed, market, now().toISOString(), stageOptions.onProgress);
         stageOptions.onProgress?.({ phase: 'writing', done: 0, total: 1 });
         await writeStagedFile(fs, dataDir, merged);
         stageOptions.onProgress?.({ phase: 'writing', done: 1, total: 1 });
         return stagedView(merged, applyOverride);
       }),
-    getStaged: () => exclusive(async () => stagedView(await readStagedFile(fs, dataDir), applyOverride)),
+    getStaged: () => exclusive(async () => stagedView(await readStaged(), applyOverride)),
     override: (id, changes) =>
       writable(async () => {
         const checked = checkOverride(changes);
-        const staged = await readStagedFile(fs, dataDir);
+        const staged = await readStaged();
         const proposal = staged.proposals.find((entry) => entry.id === id);
         if (!proposal) throw new JournalRequestError('not_found', `trade ${id} is not in the staged batch`);
         const merged: Override = { ...staged.overrides[id], ...checked };
@@ -174,7 +188,7 @@ function createStore(
       }),
     unstage: (ids) =>
       writable(async () => {
-        const staged = await readStagedFile(fs, dataDir);
+        const staged = await readStaged();
         const next =
           ids === undefined
             ? { ...emptyStagedFile(), updated_at: now().toISOString() }
@@ -193,7 +207,7 @@ function createStore(
       }),
     commit: (commitOptions = {}) =>
       writable(async () => {
-        const staged = await readStagedForCommit(fs, dataDir);
+        const staged = await readableStaged(() => readStagedForCommit(fs, dataDir), () => ({ ...emptyStagedFile(), proposals: [] }));
         const after = { ...emptyStagedFile(), updated_at: now().toISOString() };
         const hadErrors = staged.errors.length > 0;
         const batch = pendingFromStaged(staged, committed, applyOverride);

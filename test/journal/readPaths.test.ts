@@ -104,7 +104,7 @@ describe('staging/batch.json one record a line', () => {
     await store.close();
   });
 
-  it('a staged batch that breaks the schema is moved to backups on open, named in a notice, and nothing is committed', async () => {
+  it('a staged batch that breaks the schema is moved to backups when it is read, named in a notice, and nothing is committed', async () => {
     const dir = tempDir();
     let store = await openJournal(dir);
     await store.stage(exampleBundle());
@@ -113,6 +113,7 @@ describe('staging/batch.json one record a line', () => {
     const text = readFileSync(path, 'utf8');
     writeFileSync(path, text.replace('"final_label":"', '"final_label":"not_a_label_'));
     store = await openJournal(dir);
+    await store.getStaged();
     expect(store.notices.join('\n')).toMatch(/staging\/batch\.json could not be read \(.*final_label.*\); it was moved to backups\/staging-batch\.unreadable\./);
     const [backup] = readdirSync(join(dir, 'backups')).filter((name) => name.startsWith('staging-batch.unreadable.'));
     expect(readFileSync(join(dir, 'backups', backup ?? ''), 'utf8')).toContain('not_a_label_');
