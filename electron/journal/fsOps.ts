@@ -19,6 +19,8 @@ export type JournalFs = {
    * chunk of the file as it is read, so one pass can both split the lines and hash the bytes.
    */
   readonly readLines: (path: string, options?: { readonly onChunk?: (chunk: Uint8Array) => void }) => AsyncIterable<string>;
+  /** The file's bytes in chunks, streamed, nothing decoded (for hashing). Nothing when it does not exist. */
+  readonly readChunks: (path: string) => AsyncIterable<Uint8Array>;
   readonly exists: (path: string) => Promise<boolean>;
   readonly size: (path: string) => Promise<number | null>;
   readonly list: (dir: string) => Promise<string[]>;
@@ -55,6 +57,7 @@ export const nodeFs: JournalFs = {
     }
   },
   readLines: (path, options) => streamLines(path, options?.onChunk),
+  readChunks: (path) => streamChunks(path),
   exists: async (path) => (await statOrNull(path)) !== null,
   size: async (path) => (await statOrNull(path))?.size ?? null,
   list: async (dir) => {
@@ -203,6 +206,16 @@ async function* streamLines(path: string, onChunk?: (chunk: Uint8Array) => void)
       rest = start < chunk.length ? chunk.subarray(start) : null;
     }
     if (rest !== null) yield rest.toString('utf8', 0, rest[rest.length - 1] === CARRIAGE_RETURN ? rest.length - 1 : rest.length);
+  } finally {
+    input.destroy();
+  }
+}
+
+async function* streamChunks(path: string): AsyncIterable<Uint8Array> {
+  if ((await statOrNull(path)) === null) return;
+  const input = createReadStream(path, { highWaterMark: READ_CHUNK_BYTES });
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) yield chunk;
   } finally {
     input.destroy();
   }
