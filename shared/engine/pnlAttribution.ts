@@ -15,6 +15,8 @@ export type AttributionInput = {
   readonly underlyingExit: number | null;
   /** The day context's ATM IV, used at entry only when the entry premium cannot be inverted. */
   readonly contextIv: number | null;
+  /** The IV the regret context already implied from the entry premium at the same spot and time; implied here when absent. */
+  readonly entryPremiumIv?: number | null;
 };
 
 export type AttributionResult = { readonly attribution: PnlAttribution | null; readonly explanation: string; readonly ivCrush: boolean };
@@ -46,7 +48,7 @@ export function attributePnl(input: AttributionInput): AttributionResult {
   const s1 = input.underlyingExit;
   const t0 = timeToExpiryYears(input.entryMs, trade.expiry);
   const t1 = timeToExpiryYears(input.exitMs, trade.expiry);
-  const entryImplied = impliedVolatility({ premium: trade.entry_price, spot: s0, strike: trade.strike, years: t0, right: trade.right });
+  const entryImplied = input.entryPremiumIv ?? impliedVolatility({ premium: trade.entry_price, spot: s0, strike: trade.strike, years: t0, right: trade.right });
   const ivEntry = entryImplied ?? input.contextIv;
   if (ivEntry === null) return { attribution: null, explanation: `no P&L attribution: the ${trade.entry_price.toFixed(2)} entry premium cannot be inverted to an IV and the day context gives none`, ivCrush: false };
   const exitImplied = impliedVolatility({ premium: trade.exit_price, spot: s1, strike: trade.strike, years: t1, right: trade.right });

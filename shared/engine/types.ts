@@ -65,5 +65,7 @@ export type RegretAssessment = {
     readonly underlyingEntry: number | null;
     readonly underlyingExit: number | null;
     readonly contextIv: number | null;
+    /** The IV already implied from the entry premium (when the day context gave none), so it is not implied twice. */
+    readonly entryPremiumIv: number | null;
   };
 };

@@ -65,6 +65,7 @@ export function scoreRegrets(input: RegretInput): RegretAssessment {
     underlyingEntry: context.underlyingEntry?.value ?? null,
     underlyingExit: context.underlyingExit?.value ?? null,
     contextIv: context.dayContext?.atm_iv ?? null,
+    entryPremiumIv: context.volatility.source === 'premium' ? context.volatility.value : null,
   };
   return { scores, explanations, levels, features: assembleTradeFeatures(context, trap.breakout), pricing };
 }
