@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
 import { compareEntries, sortEntries } from '../../shared/engine/assessBatch.ts';
-import { APPEND_ONLY_FILES, DERIVED_FILES, RENDERED_FILES, createDerivation, type AppendOnlyFile, type Derivation, type DerivationState } from '../../shared/journal/index.ts';
+import { APPEND_ONLY_FILES, COMMITTED_IDS_FILE, DERIVED_FILES, RENDERED_FILES, createDerivation, type AppendOnlyFile, type Derivation, type DerivationState } from '../../shared/journal/index.ts';
 import type { JournalFs } from './fsOps.ts';
-import { applyMarker, full, readStamp, recoverCommit, stampText, tempOf, writeMarker, type CommitMarker } from './commitProtocol.ts';
+import { applyMarker, appendOf, full, readStamp, recoverCommit, stampText, tempOf, writeMarker, type AppendStep, type CommitMarker } from './commitProtocol.ts';
+import { rememberLog } from './logSeen.ts';
 import { currentKey, derivationFileText, lineHash, readDerivationState, type StateKey } from './derivationStore.ts';
 import { digestOfText, fileDigest, type FileDigest, type LineDigest } from './digest.ts';
 import type { LogFingerprint } from './logFingerprint.ts';
@@ -27,19 +29,22 @@ export type CommitPath = 'append' | 'merge';
 type Written = {
   readonly key: StateKey;
   readonly state: DerivationState;
-  /** The new log's digest. */
+  /** The new log's line chain. */
   readonly digest: LineDigest;
   /** The digests of the rendered derived files, computed from their text (no read back). */
   readonly rendered: ReadonlyMap<string, FileDigest>;
+  /** The append path: what each append-only file gains (its `.append` file) after the length it has now. */
+  readonly appends: readonly AppendStep[];
 };
 
 /**
  * Writes `entries` (new ids only) into the journal and `stagedAfter` as the new staged batch, atomically:
- * see commitProtocol.ts. Two ways to build the temp files, one protocol to swap them in:
+ * see commitProtocol.ts. Two ways to build the temp files, one protocol to put them in place:
  *  - append (the daily case: every new trade exits after the journal's last line, and the derivation state
- *    saved by the last commit still matches the log): the old sync_log.jsonl and append-only derived files
- *    are copied without being parsed, the new lines appended, and only the new trades are folded into the
- *    saved state before the other derived files are rendered from it;
+ *    saved by the last commit still matches the log): the new lines of sync_log.jsonl and of the
+ *    append-only derived files go to `.append` files that the protocol copies in place after each file's
+ *    current end, so the years before them are neither copied nor read; only the new trades are folded into
+ *    the saved state before the other derived files are rendered from it;
  *  - merge (a back-dated trade, or no usable state): sync_log.jsonl is streamed into the temp file with the
  *    new lines merged in journal order, and every derived file is derived afresh in the same pass.
  * Either way the result is byte for byte what a rebuild from the new sync_log.jsonl gives. On any failure the
@@ -62,7 +67,7 @@ export async function writeCommit(
     const empty = key.entries === 0 && key.sync_log_bytes === 0;
     const saved = empty ? null : await readDerivationState(fs, dataDir, key);
     const first = fresh[0];
-    // A log whose last line has no newline (a hand edit) is not one to copy and append to.
+    // A log whose last line has no newline (a hand edit) is not one to append to.
     const tail = await fs.readTail(full(dataDir, SYNC_LOG), 1);
     const asWritten = before.bytes === key.sync_log_bytes && (tail === null || tail.length === 0 || tail[0] === 0x0a);
     const appendable = asWritten && (empty || saved !== null) && (first === undefined || saved?.last == null || compareEntries(first, saved.last) > 0);
@@ -76,27 +81,31 @@ export async function writeCommit(
     }
     onProgress?.(1, 3);
     const logAfter = written.digest.digest();
+    const idsDigest = await committedIdsDigest(fs, dataDir, written);
     const texts = new Map<string, string>([
-      [DERIVED_STAMP, stampText({ version: 1, sync_log_bytes: written.key.sync_log_bytes, entries: written.key.entries, last_line_sha256: written.key.last_line_sha256, sync_log_sha256: logAfter.sha256, derived_bytes: await tempSizes(fs, dataDir) })],
+      [DERIVED_STAMP, stampText({ version: 1, sync_log_bytes: written.key.sync_log_bytes, entries: written.key.entries, last_line_sha256: written.key.last_line_sha256, sync_log_chain: logAfter.sha256, committed_ids_sha256: idsDigest, derived_bytes: await derivedSizes(fs, dataDir, written) })],
       [DERIVATION_STATE, derivationFileText(written.key, written.state)],
       [STAGING_BATCH, stagedFileText(stagedAfter)],
     ]);
     for (const [name, text] of texts) await fs.writeDurable(full(dataDir, tempOf(name)), text);
-    const targets = [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
-    // The temp files' directory entries must be durable before the marker says "rename them".
-    for (const dir of [...new Set(targets.map((name) => dirname(full(dataDir, name))))].sort()) await fs.syncDir(dir);
+    const targets = appendable ? [...RENDERED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH] : [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
+    // The temp files' directory entries must be durable before the marker says "put them in place".
+    const toSync = [...targets.map(tempOf), ...written.appends.map((step) => step.from)];
+    for (const dir of [...new Set(toSync.map((name) => dirname(full(dataDir, name))))].sort()) await fs.syncDir(dir);
     onProgress?.(2, 3);
     const renames: CommitMarker['renames'][number][] = [];
     for (const to of targets) {
-      const known = to === SYNC_LOG ? logAfter : (written.rendered.get(to) ?? (texts.has(to) ? digestOfText(texts.get(to) ?? '') : null));
+      const known = written.rendered.get(to) ?? (texts.has(to) ? digestOfText(texts.get(to) ?? '') : null);
       const digest = known ?? (await fileDigest(fs, full(dataDir, tempOf(to))));
       if (digest === null) throw new Error(`${tempOf(to)} was not written`);
       renames.push({ from: tempOf(to), to, ...digest });
     }
-    await keepPreviousLog(fs, dataDir);
-    const marker: CommitMarker = { version: 2, renames, replaces: key.sync_log_bytes === 0 && (await fs.size(full(dataDir, SYNC_LOG))) === null ? null : before };
+    // Only a commit that replaces the log keeps the one it replaced; an append replaces nothing.
+    const replaces = appendable ? null : await keepPreviousLog(fs, dataDir);
+    const marker: CommitMarker = { version: 3, renames, appends: written.appends, replaces };
     await writeMarker(fs, dataDir, marker);
     await applyMarker(fs, dataDir, marker);
+    await rememberLog(fs, dataDir, logAfter);
     onProgress?.(3, 3);
     return { total: written.key.entries, path: appendable ? 'append' : 'merge', log: { bytes: written.key.sync_log_bytes, last_line_sha256: written.key.last_line_sha256 }, digest: written.digest };
   } catch (error) {
@@ -109,34 +118,50 @@ export async function writeCommit(
   }
 }
 
-/** The sizes of the derived files' temp files, for the stamp. */
-async function tempSizes(fs: JournalFs, dataDir: string): Promise<Record<string, number>> {
+/**
+ * The SHA-256 of the id index once the commit is in place, for the stamp (open trusts the index only with
+ * it). The index is small (about 20 bytes a trade), so it is hashed whole: a few milliseconds at 60,000.
+ */
+async function committedIdsDigest(fs: JournalFs, dataDir: string, written: Written): Promise<string> {
+  const hash = createHash('sha256');
+  const append = written.appends.find((step) => step.to === COMMITTED_IDS_FILE);
+  const parts = append ? (append.at > 0 ? [COMMITTED_IDS_FILE, append.from] : [append.from]) : [tempOf(COMMITTED_IDS_FILE)];
+  for (const part of parts) for await (const chunk of fs.readChunks(full(dataDir, part))) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** Each derived file's size once the commit is in place, for the stamp. */
+async function derivedSizes(fs: JournalFs, dataDir: string, written: Written): Promise<Record<string, number>> {
   const sizes: Record<string, number> = {};
-  for (const name of DERIVED_FILES) sizes[name] = (await fs.size(full(dataDir, tempOf(name)))) ?? 0;
+  for (const name of DERIVED_FILES) {
+    const append = written.appends.find((step) => step.to === name);
+    sizes[name] = append ? append.at + append.bytes : (written.rendered.get(name)?.bytes ?? (await fs.size(full(dataDir, tempOf(name)))) ?? 0);
+  }
   return sizes;
 }
 
 /**
- * sync_log.jsonl as it is before this commit stays in `backups/` until the next commit replaces it: a hard
- * link (no copy) where the file system has them.
+ * sync_log.jsonl as it is before a commit that replaces it stays in `backups/` until the next such commit: a
+ * hard link (no copy) where the file system has them. Returns its digest for the marker (null: no log yet).
  */
-async function keepPreviousLog(fs: JournalFs, dataDir: string): Promise<void> {
+async function keepPreviousLog(fs: JournalFs, dataDir: string): Promise<FileDigest | null> {
   const log = full(dataDir, SYNC_LOG);
-  if ((await fs.size(log)) === null) return;
+  if ((await fs.size(log)) === null) return null;
   const backup = full(dataDir, PREVIOUS_LOG_BACKUP);
   await fs.remove(`${backup}.tmp`);
   await fs.linkOrCopy(log, `${backup}.tmp`);
   await fs.rename(`${backup}.tmp`, backup);
+  return fileDigest(fs, log);
 }
 
 /**
  * The append path. `base` is the journal's key and saved state, or null for an empty journal (then every
- * file starts empty, whatever an earlier journal left in the directory).
+ * append-only file starts empty, whatever an earlier journal left in the directory).
  */
 async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly PendingEntry[], base: { key: StateKey; state: DerivationState } | null, digest: LineDigest): Promise<Written> {
   const derivation = createDerivation(base?.state);
-  const log = await appendWriter(fs, dataDir, SYNC_LOG, base?.key.sync_log_bytes ?? 0);
-  let bytes = base?.key.sync_log_bytes ?? 0;
+  const at = base?.key.sync_log_bytes ?? 0;
+  const log = await appendFile(fs, dataDir, SYNC_LOG, at);
   let lastLine: string | null = null;
   try {
     for (const pending of fresh) {
@@ -144,47 +169,62 @@ async function appendCommit(fs: JournalFs, dataDir: string, fresh: readonly Pend
       lastLine = `${text}\n`;
       await log.write(lastLine);
       digest.update(text);
-      bytes += Buffer.byteLength(lastLine, 'utf8');
       derivation.add(reread(text));
     }
   } finally {
     await log.close();
   }
-  const appended = await writeAppended(fs, dataDir, derivation, (name) => base?.key.appended[name] ?? 0);
+  const appends = [log.step()];
+  const added = derivation.appended();
+  for (const name of APPEND_ONLY_FILES) {
+    const writer = await appendFile(fs, dataDir, name, base?.key.appended[name] ?? 0);
+    try {
+      await writer.write(added.get(name) ?? '');
+    } finally {
+      await writer.close();
+    }
+    appends.push(writer.step());
+  }
+  const appended = Object.fromEntries(appends.slice(1).map((step) => [step.to, step.at + step.bytes])) as Record<AppendOnlyFile, number>;
   const rendered = await writeRendered(fs, dataDir, derivation);
   const hash = lastLine === null ? (base?.key.last_line_sha256 ?? null) : lineHash(lastLine);
-  return { key: { sync_log_bytes: bytes, entries: derivation.entries(), last_line_sha256: hash, appended }, state: derivation.snapshot(), digest, rendered };
+  return { key: { sync_log_bytes: at + (appends[0]?.bytes ?? 0), entries: derivation.entries(), last_line_sha256: hash, appended }, state: derivation.snapshot(), digest, rendered, appends };
+}
+
+/** A durable `.append` file for `name`, hashed as it is written, and the marker step that puts it after byte `at`. */
+async function appendFile(fs: JournalFs, dataDir: string, name: string, at: number) {
+  const writer = await fs.openDurable(full(dataDir, appendOf(name)));
+  const hash = createHash('sha256');
+  let bytes = 0;
+  return {
+    write: async (text: string) => {
+      hash.update(text, 'utf8');
+      bytes += Buffer.byteLength(text, 'utf8');
+      await writer.write(text);
+    },
+    close: () => writer.close(),
+    step: (): AppendStep => ({ from: appendOf(name), to: name, at, bytes, sha256: hash.copy().digest('hex') }),
+  };
 }
 
 /** The merge path: the whole log streamed, the new lines merged in, everything derived from nothing. */
 async function mergeCommit(fs: JournalFs, dataDir: string, fresh: readonly PendingEntry[], trusted: boolean): Promise<Written> {
   const derivation = createDerivation();
   const merged = await writeMergedLog(fs, full(dataDir, SYNC_LOG), full(dataDir, tempOf(SYNC_LOG)), fresh, derivation.add, { trusted });
-  const appended = await writeAppended(fs, dataDir, derivation, () => 0);
+  const appended = await writeAppendOnlyTemps(fs, dataDir, derivation);
   const rendered = await writeRendered(fs, dataDir, derivation);
   const hash = merged.lastLine === null ? null : lineHash(merged.lastLine);
-  return { key: { sync_log_bytes: merged.bytes, entries: merged.entries, last_line_sha256: hash, appended }, state: derivation.snapshot(), digest: merged.digest, rendered };
+  return { key: { sync_log_bytes: merged.bytes, entries: merged.entries, last_line_sha256: hash, appended }, state: derivation.snapshot(), digest: merged.digest, rendered, appends: [] };
 }
 
-/** A temp file holding the first `baseBytes` of `name` (copied, not parsed) and open for appending. */
-async function appendWriter(fs: JournalFs, dataDir: string, name: string, baseBytes: number) {
-  const temp = full(dataDir, tempOf(name));
-  return baseBytes > 0 ? fs.copyAndAppend(full(dataDir, name), temp) : fs.openDurable(temp);
-}
-
-/** Each append-only derived file: its base (when continuing) plus what the derivation appended; returns the new sizes. */
-async function writeAppended(fs: JournalFs, dataDir: string, derivation: Derivation, baseBytes: (name: AppendOnlyFile) => number): Promise<Record<AppendOnlyFile, number>> {
+/** The merge path's append-only derived files, each written whole to its temp file; returns their sizes. */
+async function writeAppendOnlyTemps(fs: JournalFs, dataDir: string, derivation: Derivation): Promise<Record<AppendOnlyFile, number>> {
   const sizes = {} as Record<AppendOnlyFile, number>;
   const appended = derivation.appended();
   for (const name of APPEND_ONLY_FILES) {
     const text = appended.get(name) ?? '';
-    const writer = await appendWriter(fs, dataDir, name, baseBytes(name));
-    try {
-      await writer.write(text);
-    } finally {
-      await writer.close();
-    }
-    sizes[name] = baseBytes(name) + Buffer.byteLength(text, 'utf8');
+    await fs.writeDurable(full(dataDir, tempOf(name)), text);
+    sizes[name] = Buffer.byteLength(text, 'utf8');
   }
   return sizes;
 }

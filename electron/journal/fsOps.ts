@@ -38,12 +38,27 @@ export type JournalFs = {
   readonly rename: (from: string, to: string) => Promise<void>;
   /** A second name for a file (a hard link), or a durable copy where the file system has no links. */
   readonly linkOrCopy: (from: string, to: string) => Promise<void>;
+  /**
+   * Cuts `path` to its first `length` bytes (creating it when it is missing and `length` is 0), copies the
+   * bytes of `source` after them and fsyncs: an append in place that can be done again after a crash with
+   * the same result (the journal's append-only files).
+   */
+  readonly appendAt: (path: string, length: number, source: string) => Promise<void>;
+  /** Size, modification and change times (ns) and inode: what tells that a file was touched since. */
+  readonly identity: (path: string) => Promise<FileIdentity | null>;
   /** Cuts a file to its first `bytes` bytes and fsyncs it. */
   readonly truncate: (path: string, bytes: number) => Promise<void>;
   readonly remove: (path: string) => Promise<void>;
   /** fsync a directory so a rename in it survives a power cut (a no-op where the platform refuses). */
   readonly syncDir: (dir: string) => Promise<void>;
 };
+
+/** Strings, so that nanoseconds and 64-bit inodes survive JSON. */
+export type FileIdentity = { readonly size: number; readonly mtime_ns: string; readonly ctime_ns: string; readonly ino: string };
+
+export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtime_ns === b.mtime_ns && a.ctime_ns === b.ctime_ns && a.ino === b.ino;
+}
 
 const WRITE_BUFFER_BYTES = 1 << 16;
 
@@ -130,6 +145,39 @@ export const nodeFs: JournalFs = {
       } finally {
         await handle.close();
       }
+    }
+  },
+  appendAt: async (path, length, source) => {
+    let handle: FileHandle;
+    try {
+      handle = await open(path, 'r+');
+    } catch (error) {
+      if (!isNotFound(error) || length !== 0) throw error;
+      await mkdir(dirname(path), { recursive: true });
+      handle = await open(path, 'w');
+    }
+    try {
+      const { size } = await handle.stat();
+      if (size < length) throw new Error(`${path} is ${size} bytes, shorter than the ${length} bytes an append was to follow`);
+      if (size > length) await handle.truncate(length);
+      let position = length;
+      for await (const chunk of streamChunks(source)) {
+        let written = 0;
+        while (written < chunk.length) written += (await handle.write(chunk, written, chunk.length - written, position + written)).bytesWritten;
+        position += chunk.length;
+      }
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  identity: async (path) => {
+    try {
+      const found = await stat(path, { bigint: true });
+      return { size: Number(found.size), mtime_ns: String(found.mtimeNs), ctime_ns: String(found.ctimeNs), ino: String(found.ino) };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
     }
   },
   truncate: async (path, bytes) => {

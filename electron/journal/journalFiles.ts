@@ -1,11 +1,11 @@
 import { dirname } from 'node:path';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import { tradeDay } from '../../shared/engine/marketIndex.ts';
-import { APPEND_ONLY_FILES, DERIVED_FILES, createDerivation, derivedFilesOf, type AppendOnlyFile, type DerivedFile } from '../../shared/journal/index.ts';
+import { APPEND_ONLY_FILES, COMMITTED_IDS_FILE, DERIVED_FILES, createDerivation, derivedFilesOf, type AppendOnlyFile, type DerivedFile } from '../../shared/journal/index.ts';
 import { writeAtomic, type JournalFs } from './fsOps.ts';
 import { full, readStamp, stampText, type DerivedStamp } from './commitProtocol.ts';
 import { derivationFileText, lastLineHash } from './derivationStore.ts';
-import { fileDigest } from './digest.ts';
+import { digestOfText, fileLineDigest } from './digest.ts';
 import { DERIVATION_STATE, DERIVED_STAMP, SYNC_LOG } from './layout.ts';
 import { readSyncLog } from './syncLog.ts';
 
@@ -111,8 +111,8 @@ export async function buildDerived(
   const files = derivedFilesOf(derivation);
   const hash = await lastLineHash(fs, path);
   const derived_bytes = Object.fromEntries(DERIVED_FILES.map((name) => [name, Buffer.byteLength(files.get(name) ?? '', 'utf8')]));
-  const whole = await fileDigest(fs, path);
-  const stamp: DerivedStamp = { version: 1, sync_log_bytes: bytes, entries, last_line_sha256: hash, ...(whole ? { sync_log_sha256: whole.sha256 } : {}), derived_bytes };
+  const whole = (await fileLineDigest(fs, path))?.digest() ?? null;
+  const stamp: DerivedStamp = { version: 1, sync_log_bytes: bytes, entries, last_line_sha256: hash, ...(whole ? { sync_log_chain: whole.sha256 } : {}), committed_ids_sha256: digestOfText(files.get(COMMITTED_IDS_FILE) ?? '').sha256, derived_bytes };
   const appended = Object.fromEntries(APPEND_ONLY_FILES.map((name) => [name, Buffer.byteLength(files.get(name) ?? '', 'utf8')])) as Record<AppendOnlyFile, number>;
   const state = derivationFileText({ sync_log_bytes: bytes, entries, last_line_sha256: hash, appended }, derivation.snapshot());
   return { files, stamp, state };

@@ -17,6 +17,9 @@ export const DERIVED_STAMP = 'state/derived.json';
  */
 export const DERIVATION_STATE = 'state/derivation.json';
 
+/** sync_log.jsonl's identity and line chain when last written or checked (logSeen.ts): lets open skip a full read. */
+export const LOG_SEEN = 'state/log_seen.json';
+
 /** Copies the journal keeps of what it replaced or moved aside; nothing reads them but the trader. */
 export const BACKUPS_DIR = 'backups';
 /** sync_log.jsonl as it was before the last commit. */

@@ -1,6 +1,8 @@
 import { dirname } from 'node:path';
+import { COMMITTED_IDS_FILE, parseCommittedIds } from '../../shared/journal/index.ts';
+import { unchangedLogChain } from './logSeen.ts';
 import { full, readStamp, tempOf } from './commitProtocol.ts';
-import { createLineDigest, fileLineDigest } from './digest.ts';
+import { createLineDigest, digestOfText, fileLineDigest } from './digest.ts';
 import type { JournalFs } from './fsOps.ts';
 import { BACKUPS_DIR, STAGING_BATCH, SYNC_LOG } from './layout.ts';
 import type { StagedBatchUnreadableError } from './stagedFile.ts';
@@ -8,6 +10,8 @@ import { JournalCorruptError, readSyncLog, scanLog, type LogScan, type TornTail 
 
 export type LogCheck = {
   readonly scan: LogScan;
+  /** The log was not read: it is the file the last commit or check left (logSeen.ts), ids from the index. */
+  readonly trusted: boolean;
   /** The log is not the one the derived files were stamped with (edited by hand, or never stamped): rebuild them. */
   readonly rebuild: boolean;
   readonly notices: readonly string[];
@@ -24,6 +28,8 @@ export type LogCheck = {
  *    accepted and the derived files are rebuilt from it.
  */
 export async function checkLogOnOpen(fs: JournalFs, dataDir: string, options: { readOnly: boolean; now: () => Date }): Promise<LogCheck> {
+  const trusted = await trustedScan(fs, dataDir);
+  if (trusted !== null) return { scan: trusted, trusted: true, rebuild: false, notices: [] };
   const path = full(dataDir, SYNC_LOG);
   let scan = await scanLog(fs, path, SYNC_LOG);
   const notices: string[] = [];
@@ -38,18 +44,43 @@ export async function checkLogOnOpen(fs: JournalFs, dataDir: string, options: { 
   }
   const exists = (await fs.size(path)) !== null;
   const stamp = await readStamp(fs, dataDir);
-  const vouched = stamp?.sync_log_sha256 !== undefined && stamp.sync_log_sha256 === scan.digest.digest().sha256;
+  const vouched = stamp?.sync_log_chain !== undefined && stamp.sync_log_chain === scan.digest.digest().sha256;
   if (exists && !vouched) {
     // Throws at the first line a rebuild would reject.
     for await (const _line of readSyncLog(fs, path, SYNC_LOG)) {
       // Only the check matters here.
     }
     // A stamp from before whole-log digests cannot tell an edit from an upgrade; it is stamped now, silently.
-    if (stamp?.sync_log_sha256 !== undefined && scan.torn === null) {
+    if (stamp?.sync_log_chain !== undefined && scan.torn === null) {
       notices.push(`${SYNC_LOG} was changed outside QThink since its last commit; all ${scan.lines} lines were checked against the journal schema and accepted`);
     }
   }
-  return { scan, rebuild: exists && !vouched, notices };
+  // A vouched log with an id index that is not the stamped one: the index is rebuilt with the other files.
+  const indexStale = exists && vouched && !(await indexMatches(fs, dataDir, stamp?.committed_ids_sha256));
+  return { scan, trusted: false, rebuild: exists && (!vouched || indexStale), notices };
+}
+
+async function indexMatches(fs: JournalFs, dataDir: string, sha256: string | undefined): Promise<boolean> {
+  const text = await fs.readText(full(dataDir, COMMITTED_IDS_FILE));
+  return text !== null && sha256 !== undefined && digestOfText(text).sha256 === sha256;
+}
+
+/**
+ * The scan open would make, without reading the log: when sync_log.jsonl is still the file this program
+ * last wrote or checked, the stamp vouches for that chain, and the id index is whole (its stamped size, one
+ * distinct id per entry). Null sends open down the full check.
+ */
+async function trustedScan(fs: JournalFs, dataDir: string): Promise<LogScan | null> {
+  const chain = await unchangedLogChain(fs, dataDir);
+  if (chain === null) return null;
+  const stamp = await readStamp(fs, dataDir);
+  if (stamp?.sync_log_chain !== chain.sha256 || stamp.sync_log_bytes !== chain.bytes) return null;
+  const text = await fs.readText(full(dataDir, COMMITTED_IDS_FILE));
+  if (text === null || stamp.committed_ids_sha256 === undefined || digestOfText(text).sha256 !== stamp.committed_ids_sha256) return null;
+  const list = parseCommittedIds(text);
+  const ids = new Set(list);
+  if (list === null || list.length !== stamp.entries || ids.size !== list.length) return null;
+  return { ids, lines: list.length, digest: createLineDigest(chain), torn: null };
 }
 
 /** Moves a torn last line to backups/ and cuts the log back to the lines before it; returns the backup's name. */

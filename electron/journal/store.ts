@@ -14,6 +14,7 @@ import type { LineDigest } from './digest.ts';
 import { asEnvironmentError } from './environmentError.ts';
 import { checkUnchanged, logFingerprint, type LogFingerprint } from './logFingerprint.ts';
 import { checkLogOnOpen, setAsideUnreadableStaged } from './openChecks.ts';
+import { rememberLog } from './logSeen.ts';
 import { nodeFs, type JournalFs } from './fsOps.ts';
 import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
 import { SYNC_LOG } from './layout.ts';
@@ -105,6 +106,8 @@ export async function openJournal(dataDir: string, options: OpenJournalOptions =
         notices.push(`derived journal files did not match ${SYNC_LOG}; they were rebuilt from it`);
         await rebuildDerived(fs, dir, false);
       }
+      // The log was read and checked in full: the next open need not read it again.
+      if (!checked.trusted) await rememberLog(fs, dir, checked.scan.digest.digest());
     }
     for (const notice of notices) logger.warn(`${dir}: ${notice}`);
     return createStore(dir, fs, readOnly, now, lock, checked.scan.ids, await logFingerprint(fs, dir), checked.scan.digest, notices);

@@ -122,7 +122,8 @@ describe('derivation state', () => {
     const good = JSON.parse(derivationStateText(derivation.snapshot())) as Record<string, unknown>;
     expect(parseDerivationState(good)).not.toBeNull();
     expect(parseDerivationState(null)).toBeNull();
-    expect(parseDerivationState({ ...good, version: 2 })).toBeNull();
+    expect(parseDerivationState({ ...good, version: 1 })).toBeNull();
+    expect(parseDerivationState({ ...good, version: 3 })).toBeNull();
     expect(parseDerivationState({ ...good, entries: entries.length + 1 })).toBeNull();
     const columns = good['columns'] as { pnl: number[] };
     expect(parseDerivationState({ ...good, columns: { ...columns, pnl: columns.pnl.slice(1) } })).toBeNull();

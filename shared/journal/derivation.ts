@@ -1,5 +1,7 @@
 import type { JournalEntry } from '../domain/journal.ts';
 import { findMemoryTriggers } from '../engine/memoryTriggers.ts';
+import { COMMITTED_IDS_FILE, committedIdLine } from './committedIds.ts';
+import { REINFORCEMENT_HISTORY_FILE } from './weightHistory.ts';
 import { ClusterAccumulator, TRADE_CLUSTERS_FILE, type ClusterSnapshot } from './clusters.ts';
 import { columnWriter, columnsAreConsistent, emptyColumns, idsByArchetype, triggerEntries, type CompactColumns } from './compactColumns.ts';
 import { MESH_CONFUSION_FILE, confusionText } from './confusion.ts';
@@ -13,7 +15,7 @@ import { SIGNAL_SCORING_LOGIC_FILE, renderSignalScoringLogic } from './signalSco
 import { SUMMARY_FILE, SummaryAccumulator, type SummarySnapshot } from './summary.ts';
 
 /** Derived files that only ever grow at the end: a commit of later trades appends to them. */
-export const APPEND_ONLY_FILES = [MESH_LOGGER_FILE, MESH_CONFUSION_FILE] as const;
+export const APPEND_ONLY_FILES = [MESH_LOGGER_FILE, MESH_CONFUSION_FILE, REINFORCEMENT_HISTORY_FILE, COMMITTED_IDS_FILE] as const;
 export type AppendOnlyFile = (typeof APPEND_ONLY_FILES)[number];
 
 /** Derived files re-rendered in full from the state on every commit (all small but the weight history). */
@@ -23,7 +25,7 @@ export type RenderedFile = (typeof RENDERED_FILES)[number];
 /** The journal order's key of an entry: exit time, then id. */
 export type JournalKey = { readonly exit_time: string; readonly id: string };
 
-export const DERIVATION_STATE_VERSION = 1;
+export const DERIVATION_STATE_VERSION = 2;
 
 /**
  * Everything the derived files need, folded left over the entries in journal order: the counters of the
@@ -66,21 +68,28 @@ export function createDerivation(from?: DerivationState): Derivation {
   let last: JournalKey | null = from ? from.last : null;
   const meshLines: string[] = [];
   const confusionLines: string[] = [];
+  const idLines: string[] = [];
+  const historyLines: string[] = [];
   return {
     add: (entry) => {
       summary.add(entry);
       clusters.add(entry);
       penalties.add(entry);
-      const row = writer.add(entry);
-      meshLines.push(reinforcement.add(entry, row));
+      writer.add(entry);
+      const lines = reinforcement.add(entry);
+      meshLines.push(lines.meshLogger);
+      if (lines.history !== '') historyLines.push(lines.history);
       const confusion = confusionText(entry);
       if (confusion !== '') confusionLines.push(confusion);
+      idLines.push(committedIdLine(entry.id));
       last = { exit_time: entry.exit_time, id: entry.id };
     },
     appended: () =>
       new Map<AppendOnlyFile, string>([
         [MESH_LOGGER_FILE, meshLines.join('')],
         [MESH_CONFUSION_FILE, confusionLines.join('')],
+        [REINFORCEMENT_HISTORY_FILE, historyLines.join('')],
+        [COMMITTED_IDS_FILE, idLines.join('')],
       ]),
     render: () => {
       const weights = reinforcement.currentWeights();
@@ -90,7 +99,7 @@ export function createDerivation(from?: DerivationState): Derivation {
         [SUMMARY_FILE, summary.render(weights, triggers)],
         [TRADE_CLUSTERS_FILE, clusters.render(idsByArchetype(columns))],
         [MESH_CONFIG_FILE, renderMeshConfig(reinforcement, span.trades)],
-        [REINFORCEMENT_PROFILE_FILE, renderProfile(reinforcement, columns, penalties)],
+        [REINFORCEMENT_PROFILE_FILE, renderProfile(reinforcement, penalties)],
         [SIGNAL_SCORING_LOGIC_FILE, renderSignalScoringLogic(penalties, weights, span)],
         [PATTERNS_FILE, renderPatterns(triggers, span)],
       ]);

@@ -2,6 +2,8 @@ import type { JournalEntry } from '../domain/journal.ts';
 import { INITIAL_WEIGHT, reinforceTrade, type ReinforcementResult } from '../engine/reinforcement.ts';
 import { sortEntries } from '../engine/assessBatch.ts';
 import { TRADE_CLUSTERS_FILE } from './clusters.ts';
+import { COMMITTED_IDS_FILE } from './committedIds.ts';
+import { REINFORCEMENT_HISTORY_FILE } from './weightHistory.ts';
 import { MESH_CONFUSION_FILE } from './confusion.ts';
 import { createDerivation, type Derivation } from './derivation.ts';
 import { MESH_CONFIG_FILE } from './meshConfig.ts';
@@ -23,6 +25,8 @@ export {
   type JournalKey,
   type RenderedFile,
 } from './derivation.ts';
+export { COMMITTED_IDS_FILE, parseCommittedIds } from './committedIds.ts';
+export { REINFORCEMENT_HISTORY_FILE } from './weightHistory.ts';
 export { SUMMARY_FILE, MESH_LOGGER_FILE, TRADE_CLUSTERS_FILE, MESH_CONFUSION_FILE, MESH_CONFIG_FILE, REINFORCEMENT_PROFILE_FILE, SIGNAL_SCORING_LOGIC_FILE, PATTERNS_FILE };
 
 /** Every file derived from sync_log.jsonl, relative to the data directory ('/' separated). */
@@ -33,8 +37,10 @@ export const DERIVED_FILES = [
   MESH_CONFUSION_FILE,
   MESH_CONFIG_FILE,
   REINFORCEMENT_PROFILE_FILE,
+  REINFORCEMENT_HISTORY_FILE,
   SIGNAL_SCORING_LOGIC_FILE,
   PATTERNS_FILE,
+  COMMITTED_IDS_FILE,
 ] as const;
 export type DerivedFile = (typeof DERIVED_FILES)[number];
 

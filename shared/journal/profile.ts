@@ -7,8 +7,8 @@ import {
   REGRET_SUM_PENALTY,
   REGRET_SUM_PENALTY_THRESHOLD,
 } from '../engine/penalties.ts';
-import { RawJson, jsonText } from './jsonText.ts';
-import type { CompactColumns } from './compactColumns.ts';
+import { jsonText } from './jsonText.ts';
+import { REINFORCEMENT_HISTORY_FILE } from './weightHistory.ts';
 import { type PenaltyDimension, type PenaltyIndex, penaltyJson } from './penaltyIndex.ts';
 import type { ReinforcementTracker } from './reinforcementTrack.ts';
 import { WEIGHT_DECIMALS, byCodeUnit, round } from './stats.ts';
@@ -22,32 +22,26 @@ export const PENALTY_RULES = [
   { condition: 'conflict_failure', rule: 'conflict failure (mesh conflict and the trade ended in regret)', penalty: CONFLICT_FAILURE_PENALTY },
 ] as const;
 
-/** Items of a history or a recent-trades list sit one per line (the depth of a history point). */
+/** Items of a recent-trades list sit one per line. */
 const INLINE_DEPTH = 4;
 
 /**
- * `reinforcement_profile.json`: each agent's weight history (one point per trade that moved it, in exit
- * order) and the penalty factors in force, per agent, archetype and time block, for future signal scoring.
+ * `reinforcement_profile.json`: each agent's weight and update counts, the size of its weight history (the
+ * points themselves are in reinforcement_history.jsonl, which only grows), and the penalty factors in force,
+ * per agent, archetype and time block, for future signal scoring.
  */
-export function renderProfile(reinforcement: ReinforcementTracker, columns: CompactColumns, penalties: PenaltyIndex): string {
+export function renderProfile(reinforcement: ReinforcementTracker, penalties: PenaltyIndex): string {
   const weights = reinforcement.currentWeights();
   const agents: Record<string, unknown> = {};
   for (const name of Object.keys(weights).sort(byCodeUnit)) {
     const track = reinforcement.track(name);
-    // One point a line, {trade_id, timestamp, weight} as JSON.stringify writes it (weights are finite).
-    const history = (track?.historyRows ?? []).map(
-      (row, index) =>
-        new RawJson(
-          `{"trade_id":${JSON.stringify(columns.id[row] ?? '')},"timestamp":${JSON.stringify(columns.timestamp[row] ?? '')},"weight":${String(track?.historyWeights[index] ?? INITIAL_WEIGHT)}}`,
-        ),
-    );
     agents[name] = {
       initial_weight: INITIAL_WEIGHT,
       current_weight: round(weights[name] ?? INITIAL_WEIGHT, WEIGHT_DECIMALS),
       updates: track?.updates ?? 0,
       raised: track?.raised ?? 0,
       lowered: track?.lowered ?? 0,
-      history,
+      history_points: track?.historyPoints ?? 0,
     };
   }
   const byDimension = (dimension: PenaltyDimension, order: readonly string[]): Record<string, unknown> => {
@@ -60,7 +54,8 @@ export function renderProfile(reinforcement: ReinforcementTracker, columns: Comp
   };
   return jsonText(
     {
-      version: 1,
+      version: 2,
+      history_file: REINFORCEMENT_HISTORY_FILE,
       agents,
       penalty_factors: {
         rules: PENALTY_RULES,

@@ -1,19 +1,22 @@
 import type { JournalEntry } from '../domain/journal.ts';
 import { INITIAL_WEIGHT, reinforceTrade } from '../engine/reinforcement.ts';
 import { renderMeshLogger } from './meshLogger.ts';
+import { weightHistoryLine } from './weightHistory.ts';
 import { WEIGHT_DECIMALS, byCodeUnit, round } from './stats.ts';
 
-/** One agent's reinforcement so far: its update counts, the last trade that moved it, and its weight history. */
+/** One agent's reinforcement so far: its update counts, the last trade that moved it, and its history's length. */
 export type AgentTrack = {
   updates: number;
   raised: number;
   lowered: number;
   lastTradeId: string | null;
   lastTimestamp: string | null;
-  /** Row (in the trade columns) of each trade that moved the weight, and the weight after it (rounded as written). */
-  readonly historyRows: number[];
-  readonly historyWeights: number[];
+  /** Points of its weight history (reinforcement_history.jsonl): trades that moved the weight. */
+  historyPoints: number;
 };
+
+/** What one trade adds to the append-only files: its mesh_logger.jsonl and reinforcement_history.jsonl lines. */
+export type ReinforcementLines = { readonly meshLogger: string; readonly history: string };
 
 /** Reinforcement as a left fold in exit order: the weights after the last trade, and per agent its track. */
 export type ReinforcementSnapshot = {
@@ -44,12 +47,12 @@ export class ReinforcementTracker {
     return new ReinforcementTracker(snapshot);
   }
 
-  /** Applies one trade (row `row` of the columns); returns its mesh_logger.jsonl lines. */
-  add(entry: JournalEntry, row: number): string {
+  /** Applies one trade; returns its mesh_logger.jsonl and weight-history lines. */
+  add(entry: JournalEntry): ReinforcementLines {
     const result = reinforceTrade(entry, this.weights);
     this.weights = result.weights;
     for (const line of result.log) {
-      const track = this.agents.get(line.agent) ?? { updates: 0, raised: 0, lowered: 0, lastTradeId: null, lastTimestamp: null, historyRows: [], historyWeights: [] };
+      const track = this.agents.get(line.agent) ?? { updates: 0, raised: 0, lowered: 0, lastTradeId: null, lastTimestamp: null, historyPoints: 0 };
       track.updates += 1;
       if (line.weight_after > line.weight_before) track.raised += 1;
       if (line.weight_after < line.weight_before) track.lowered += 1;
@@ -57,13 +60,14 @@ export class ReinforcementTracker {
       track.lastTimestamp = entry.timestamp;
       this.agents.set(line.agent, track);
     }
+    let history = '';
     for (const point of result.history) {
       const track = this.agents.get(point.agent);
       if (!track) continue;
-      track.historyRows.push(row);
-      track.historyWeights.push(round(point.weight, WEIGHT_DECIMALS));
+      track.historyPoints += 1;
+      history += weightHistoryLine(point.agent, entry.id, entry.timestamp, round(point.weight, WEIGHT_DECIMALS));
     }
-    return renderMeshLogger(result.log);
+    return { meshLogger: renderMeshLogger(result.log), history };
   }
 
   /** The current weights, agents in code-unit order. */

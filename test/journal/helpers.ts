@@ -9,7 +9,7 @@ import { importBundle, type BundleFile, type ImportBundle } from '../../shared/i
 import { nodeFs, type JournalFs } from '../../electron/journal/fsOps.ts';
 import { main } from '../../electron/cli/main.ts';
 import type { CliIo } from '../../electron/cli/io.ts';
-import { openJournal } from '../../electron/journal/store.ts';
+import { openJournal, type JournalStore } from '../../electron/journal/store.ts';
 
 export const EXAMPLE_DIR = fileURLToPath(new URL('../../examples/example-day/', import.meta.url));
 export const REAL_DATA_DIR = fileURLToPath(new URL('../fixtures/real/', import.meta.url));
@@ -130,6 +130,11 @@ export function crashingFs(failAt: number): { fs: JournalFs; steps: () => number
       step();
       await nodeFs.rename(from, to);
     },
+    appendAt: async (path, length, source) => {
+      step();
+      await nodeFs.appendAt(path, length, source);
+      step();
+    },
     remove: async (path) => {
       step();
       await nodeFs.remove(path);
@@ -159,4 +164,18 @@ export async function committedExampleJournal(): Promise<string> {
   await store.commit();
   await store.close();
   return dir;
+}
+
+export async function stageTrades(store: JournalStore, trades: readonly TradeRecordInput[], name: string): Promise<void> {
+  await store.stage(importBundle([{ name, text: jsonl(trades) }]));
+}
+
+/** Trades on the example day, `count` of them, exiting at distinct minutes from `firstExit` on (ids `prefix`0…). */
+export function tradesExitingFrom(prefix: string, count: number, firstExit: number): TradeRecordInput[] {
+  const sample = fc.sample(tradeArbitrary('x'), { numRuns: count, seed: firstExit });
+  return sample.map((trade, index) => {
+    const exit = firstExit + index * 3;
+    const clock = (minute: number): string => `2025-06-11T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00-04:00`;
+    return { ...trade, id: `${prefix}${index}`, entry_time: clock(exit - 5), exit_time: clock(exit) };
+  });
 }

@@ -7,7 +7,7 @@ import { importBundle } from '../../shared/importers/importBundle.ts';
 import { DERIVED_FILES } from '../../shared/journal/index.ts';
 import { openJournal, type JournalFs, type JournalStore } from '../../electron/journal/index.ts';
 import { nodeFs } from '../../electron/journal/fsOps.ts';
-import { crashingFs, exampleMarketFiles, jsonl, removeTempDirs, tempDir, tradeArbitrary, tradesArbitrary } from './helpers.ts';
+import { crashingFs, exampleMarketFiles, jsonl, removeTempDirs, stageTrades, tempDir, tradesArbitrary, tradesExitingFrom } from './helpers.ts';
 
 afterEach(removeTempDirs);
 
@@ -21,15 +21,22 @@ function read(dir: string): Record<string, string | null> {
 
 type Path = 'append' | 'merge' | 'new';
 
-/** node:fs that records how the last commit wrote sync_log.jsonl: copied and appended to, or streamed and merged. */
+/**
+ * node:fs that records how the last commit wrote sync_log.jsonl: appended to in place (never copied, never
+ * read), or streamed and merged.
+ */
 function spyFs(): { fs: JournalFs; path: () => Path; reset: () => void } {
   let copied = false;
   let streamed = false;
   const isLog = (path: string): boolean => path.endsWith('sync_log.jsonl') || path.endsWith('sync_log.jsonl.tmp');
   const fs: JournalFs = {
     ...nodeFs,
+    appendAt: (path, length, source) => {
+      if (isLog(path)) copied = true;
+      return nodeFs.appendAt(path, length, source);
+    },
     copyAndAppend: (from, to) => {
-      if (isLog(to)) copied = true;
+      if (isLog(to)) streamed = true;
       return nodeFs.copyAndAppend(from, to);
     },
     readLines: (path, options) => {
@@ -45,20 +52,6 @@ function spyFs(): { fs: JournalFs; path: () => Path; reset: () => void } {
       streamed = false;
     },
   };
-}
-
-async function stageTrades(store: JournalStore, trades: readonly TradeRecordInput[], name: string): Promise<void> {
-  await store.stage(importBundle([{ name, text: jsonl(trades) }]));
-}
-
-/** Trades on the example day, `count` of them, exiting at distinct minutes from `firstExit` on (ids `prefix`0…). */
-function tradesExitingFrom(prefix: string, count: number, firstExit: number): TradeRecordInput[] {
-  const sample = fc.sample(tradeArbitrary('x'), { numRuns: count, seed: firstExit });
-  return sample.map((trade, index) => {
-    const exit = firstExit + index * 3;
-    const clock = (minute: number): string => `2025-06-11T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00-04:00`;
-    return { ...trade, id: `${prefix}${index}`, entry_time: clock(exit - 5), exit_time: clock(exit) };
-  });
 }
 
 describe('commit appends when it can, and always writes what a rebuild writes', () => {
@@ -122,7 +115,7 @@ describe('commit appends when it can, and always writes what a rebuild writes', 
     expect(seen.has('merge')).toBe(true);
   }, 180_000);
 
-  it('the daily case appends: a batch of later trades copies the log and folds only the new trades', async () => {
+  it('the daily case appends: a batch of later trades is appended to the log in place and folds only the new trades', async () => {
     const dir = tempDir();
     const spy = spyFs();
     const store = await openJournal(dir, { fs: spy.fs });
