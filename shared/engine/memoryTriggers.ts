@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { TIME_BLOCKS } from '../domain/journal.ts';
-import type { JournalEntry, RegretDimension, TimeBlock } from '../domain/journal.ts';
-import { cohensH, fisherExactGreater, holmAdjusted, mannWhitneyByTieGroups, mannWhitneyGreater, tieGroups, type TieGroups } from './rankTests.ts';
+import type { JournalEntry, RegretDimension } from '../domain/journal.ts';
+import { cohensH, fisherExactGreater, holmAdjusted, mannWhitneyFromRanks, type MannWhitney } from './rankTests.ts';
+import { AGENT_REGRET, BLOCK_REGRETS, TIMING_FORMULA_BLOCK, triggerStatisticsOf, type Histogram, type MeasureCounts, type RateCounts, type TriggerStatistics } from './triggerStatistics.ts';
 import { representativeSignals } from './reinforcement.ts';
 
 export { benjaminiHochberg, cohensH, fisherExactGreater, holmAdjusted, lnGamma, mannWhitneyGreater, normalUpperTail, type MannWhitney } from './rankTests.ts';
@@ -26,20 +26,20 @@ export const SIGNIFICANCE_LEVEL = 0.05;
 export const MINIMUM_EFFECT_SIZE = 0.2;
 
 /**
- * The regret dimensions a time block is tested on, and why only these: a block is a time of day, and a score
- * whose formula reads the clock differs between blocks on any journal, random trades included. That is the
- * formula's doing, not the trader's. decay_regret is theta against the time left to the close, pin_regret
- * weighs the session's elapsed share and the room to the close, late_exit_regret's expiry crush counts the last
- * hour, and trap_entry_regret judges levels that exist only at some hours (the opening range is complete from
- * 09:45): all four are left out. entry_regret and exit_regret read only the trade's own bars.
+ * BLOCK_REGRETS: the regret dimensions a time block is tested on, and why only these: a block is a time of
+ * day, and a score whose formula reads the clock differs between blocks on any journal, random trades
+ * included. That is the formula's doing, not the trader's. decay_regret is theta against the time left to the
+ * close, pin_regret weighs the session's elapsed share and the room to the close, late_exit_regret's expiry
+ * crush counts the last hour, and trap_entry_regret judges levels that exist only at some hours (the opening
+ * range is complete from 09:45): all four are left out. entry_regret and exit_regret read only the trade's
+ * own bars.
+ *
+ * TIMING_FORMULA_BLOCK: timing_regret's chop part is set by the clock: every entry in [10:30, 12:30) ET (the
+ * chop_mid block) scores at least TIMING_CHOP_BLOCK_TRENDING, and no entry outside it gets any. Outside that
+ * block timing is only the tape and the mesh the trader entered on, so timing is compared between the other
+ * blocks, chop_mid left out.
  */
-export const BLOCK_REGRETS: readonly RegretDimension[] = ['entry_regret', 'exit_regret', 'timing_regret'];
-/**
- * timing_regret's chop part is set by the clock: every entry in [10:30, 12:30) ET (the chop_mid block) scores
- * at least TIMING_CHOP_BLOCK_TRENDING, and no entry outside it gets any. Outside that block timing is only the
- * tape and the mesh the trader entered on, so timing is compared between the other blocks, chop_mid left out.
- */
-export const TIMING_FORMULA_BLOCK: TimeBlock = 'chop_mid';
+export { BLOCK_REGRETS, TIMING_FORMULA_BLOCK } from './triggerStatistics.ts';
 
 export const MEMORY_TRIGGER_KINDS = ['archetype_losses', 'archetype_wins', 'regret_time_block', 'agent_alpha', 'agent_decay'] as const;
 
@@ -83,67 +83,56 @@ const significant = (value: number): number => Number(value.toPrecision(4));
 const mean = (values: readonly number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 const pct = (value: number): string => `${Math.round(value * 100)} %`;
 const fmtP = (p: number): string => (p < 0.001 ? 'p < 0.001' : `p = ${p.toFixed(3)}`);
-const sortedIds = (entries: readonly JournalEntry[]): string[] => entries.map((entry) => entry.id).sort();
+/** The trades behind a pattern, asked for only when it fires: their ids, sorted. */
+export type PatternMembers = (pattern: PatternRef) => string[];
+/** A pattern's group: an archetype, a time block or an agent, and what was measured on it. */
+export type PatternRef = { readonly group: 'archetype' | 'block' | 'agent'; readonly subject: string; readonly measure: 'win_rate' | 'loss_rate' | RegretDimension };
 
 /**
  * A pattern tested on the journal: its evidence, and whether its effect is large and in the stated direction.
- * `members` lists the trades behind it; their sorted ids fill `trade_ids` only when the pattern fires.
+ * `ref` names the trades behind it; their sorted ids fill `trade_ids` only when the pattern fires.
  */
 type Tested = {
   readonly evidence: Evidence;
   readonly effectHolds: boolean;
   /** The unrounded p-value, for the adjustment. */
   readonly p: number;
-  readonly members: () => readonly JournalEntry[];
+  readonly ref: PatternRef;
 };
 type Candidate = Tested & { readonly kind: MemoryTrigger['kind']; readonly subject: string; readonly statement: (p: string) => string };
 
 /** A rate test with the counts its statement quotes. */
 type RateTested = Tested & { readonly count: number; readonly restCount: number; readonly restN: number };
 
-/** Decided trades (pnl ≠ 0) and how many of them won. */
-type Shares = { readonly decided: number; readonly wins: number };
-function sharesOf(entries: readonly JournalEntry[]): Shares {
-  let decided = 0;
-  let wins = 0;
-  for (const entry of entries) {
-    if (entry.pnl === 0) continue;
-    decided += 1;
-    if (entry.pnl > 0) wins += 1;
-  }
-  return { decided, wins };
-}
-
 /**
  * One-sided Fisher exact test that wins (or losses) make up more of the group's decided trades than of the
- * rest's, the rest being every other trade of the journal (`journal` holds the whole journal's shares). Both
- * need MINIMUM_SAMPLE decided trades.
+ * rest's, the rest being every other trade of the journal. Both need MINIMUM_SAMPLE decided trades.
  */
-function rateTest(group: readonly JournalEntry[], shares: Shares, journal: Shares, side: 'wins' | 'losses'): RateTested | null {
-  const n = shares.decided;
+function rateTest(rate: RateCounts, journal: TriggerStatistics['shares'], side: 'wins' | 'losses', ref: Omit<PatternRef, 'measure'>): RateTested | null {
+  const n = rate.decided;
   const restN = journal.decided - n;
   if (n < MINIMUM_SAMPLE || restN < MINIMUM_SAMPLE) return null;
-  const wins = shares.wins;
+  const wins = rate.wins;
   const losses = n - wins;
   const restWins = journal.wins - wins;
   const count = side === 'wins' ? wins : losses;
   const restCount = side === 'wins' ? restWins : restN - restWins;
   const p = fisherExactGreater(count, n, count + restCount, n + restN);
   const h = cohensH(count / n, restCount / restN);
-  const decided = (): JournalEntry[] => group.filter((entry) => entry.pnl !== 0);
+  const measure = side === 'wins' ? 'win_rate' : 'loss_rate';
   return {
     p,
     count,
     restCount,
     restN,
     effectHolds: h >= MINIMUM_EFFECT_SIZE,
-    members: decided,
+    ref: { ...ref, measure },
     evidence: {
-      measure: side === 'wins' ? 'win_rate' : 'loss_rate',
+      measure,
       n,
       wins,
       losses,
-      mean: round(mean(decided().map((entry) => entry.pnl)), 2),
+      mean: round(rate.pnlSum / n, 2),
       baseline_n: restN,
       baseline: round(restCount / restN, 4),
       effect_size: round(h, 4),
@@ -159,67 +148,42 @@ function rateTest(group: readonly JournalEntry[], shares: Shares, journal: Share
 const verb = (side: 'wins' | 'losses'): string => (side === 'wins' ? 'won' : 'lost');
 
 /**
- * The journal under test. Each regret dimension is read once into a column, and sorted once into tie groups
- * shared by all of its tests (five time blocks, every agent), on first use.
+ * Mann–Whitney U of the group against the rest from histograms: the pooled trades of one value take
+ * consecutive ranks, so each gets their average (the same sums, in the same order, as ranking the trades).
  */
-type Journal = {
-  readonly entries: readonly JournalEntry[];
-  readonly shares: Shares;
-  readonly columns: Map<RegretDimension, { readonly values: readonly (number | null)[]; readonly ties: TieGroups | null }>;
-};
-
-function columnOf(journal: Journal, measure: RegretDimension): { readonly values: readonly (number | null)[]; readonly ties: TieGroups | null } {
-  const known = journal.columns.get(measure);
-  if (known !== undefined) return known;
-  const values = journal.entries.map((entry) => entry[measure]);
-  const column = { values, ties: tieGroups(values) };
-  journal.columns.set(measure, column);
-  return column;
+function mannWhitneyOfHistograms(group: Histogram, pooled: Histogram, n1: number, n2: number): MannWhitney {
+  const values = Float64Array.from(pooled.keys()).sort();
+  let rankSum = 0;
+  let tieTerm = 0;
+  let start = 0;
+  for (const value of values) {
+    const count = pooled.get(value) ?? 0;
+    if (count === 0) continue;
+    const end = start + count - 1;
+    const averageRank = (start + end) / 2 + 1;
+    tieTerm += count ** 3 - count;
+    rankSum += averageRank * (group.get(value) ?? 0);
+    start = end + 1;
+  }
+  return mannWhitneyFromRanks(n1, n2, rankSum, tieTerm);
 }
 
-/**
- * One-sided Mann–Whitney test that `measure` is higher in the group than in the rest (both given as indexes
- * into the journal). Means add the values in journal order, as the plain version did.
- */
-function higherTest(journal: Journal, groupIndexes: readonly number[], restIndexes: readonly number[], measure: RegretDimension): Tested | null {
-  const { values, ties } = columnOf(journal, measure);
-  let groupCount = 0;
-  let groupSum = 0;
-  for (const index of groupIndexes) {
-    const value = values[index];
-    if (value === null) continue;
-    groupCount += 1;
-    groupSum += value ?? 0;
-  }
-  let restCount = 0;
-  let restSum = 0;
-  for (const index of restIndexes) {
-    // An absent value (a partial line) is not null: it counts, and its sum is NaN, as in the plain version.
-    const value = values[index] as number | null;
-    if (value === null) continue;
-    restCount += 1;
-    restSum += value;
-  }
-  if (groupCount < MINIMUM_SAMPLE || restCount < MINIMUM_SAMPLE) return null;
-  const scoredOf = (indexes: readonly number[]): number[] => indexes.filter((index) => values[index] !== null);
-  const test =
-    ties === null
-      ? mannWhitneyGreater(
-          scoredOf(groupIndexes).map((index) => values[index] ?? 0),
-          scoredOf(restIndexes).map((index) => values[index] as number),
-        )
-      : mannWhitneyByTieGroups(ties, groupIndexes, restIndexes);
-  const groupMean = groupSum / groupCount;
-  const restMean = restSum / restCount;
+/** One-sided Mann–Whitney test that `measure` is higher in the group than in the rest; means in journal order. */
+function higherTest(counts: MeasureCounts, pooled: Histogram, ref: PatternRef & { readonly measure: RegretDimension }): Tested | null {
+  const { group, rest } = counts;
+  if (group.count < MINIMUM_SAMPLE || rest.count < MINIMUM_SAMPLE) return null;
+  const test = mannWhitneyOfHistograms(counts.histogram, pooled, group.count, rest.count);
+  const groupMean = group.sum / group.count;
+  const restMean = rest.sum / rest.count;
   return {
     p: test.pGreater,
     effectHolds: test.rankBiserial >= MINIMUM_EFFECT_SIZE && groupMean > restMean,
-    members: () => scoredOf(groupIndexes).map((index) => journal.entries[index] as JournalEntry),
+    ref,
     evidence: {
-      measure,
-      n: groupCount,
+      measure: ref.measure,
+      n: group.count,
       mean: round(groupMean, 4),
-      baseline_n: restCount,
+      baseline_n: rest.count,
       baseline: round(restMean, 4),
       effect_size: round(test.rankBiserial, 4),
       effect_measure: 'rank_biserial',
@@ -231,23 +195,11 @@ function higherTest(journal: Journal, groupIndexes: readonly number[], restIndex
   };
 }
 
-function groupBy(entries: readonly JournalEntry[], key: (entry: JournalEntry) => string): Map<string, JournalEntry[]> {
-  const groups = new Map<string, JournalEntry[]>();
-  for (const entry of entries) {
-    const name = key(entry);
-    const list = groups.get(name);
-    if (list) list.push(entry);
-    else groups.set(name, [entry]);
-  }
-  return groups;
-}
-
-/** Both sides of a group against the rest of the journal (`journal`: the whole journal's shares). */
-function rateCandidates(group: readonly JournalEntry[], journal: Shares, make: (side: 'wins' | 'losses', test: RateTested) => Omit<Candidate, keyof Tested>): Candidate[] {
+/** Both sides of a group against the rest of the journal. */
+function rateCandidates(rate: RateCounts, journal: TriggerStatistics['shares'], ref: Omit<PatternRef, 'measure'>, make: (side: 'wins' | 'losses', test: RateTested) => Omit<Candidate, keyof Tested>): Candidate[] {
   const out: Candidate[] = [];
-  const shares = sharesOf(group);
   for (const side of ['losses', 'wins'] as const) {
-    const test = rateTest(group, shares, journal, side);
+    const test = rateTest(rate, journal, side, ref);
     if (test !== null) out.push({ ...test, ...make(side, test) });
   }
   return out;
@@ -257,11 +209,11 @@ function rateCandidates(group: readonly JournalEntry[], journal: Shares, make: (
 const rateTail = (test: RateTested, others: string, p: string): string =>
   `(${pct(test.count / test.evidence.n)}, against ${pct(test.restCount / test.restN)} of ${others}, n = ${test.restN}; mean pnl ${test.evidence.mean}; Fisher ${p}).`;
 
-function archetypeCandidates(journal: Journal): Candidate[] {
+function archetypeCandidates(stats: TriggerStatistics): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const [archetype, group] of groupBy(journal.entries, (entry) => entry.setup_archetype)) {
+  for (const [archetype, rate] of stats.archetypes) {
     candidates.push(
-      ...rateCandidates(group, journal.shares, (side, test) => ({
+      ...rateCandidates(rate, stats.shares, { group: 'archetype', subject: archetype }, (side, test) => ({
         kind: side === 'wins' ? 'archetype_wins' : 'archetype_losses',
         subject: archetype,
         statement: (p) => `${archetype} ${verb(side)} ${test.count} of ${test.evidence.n} trades ${rateTail(test, 'the other trades', p)}`,
@@ -275,28 +227,23 @@ function archetypeCandidates(journal: Journal): Candidate[] {
  * Each time block against the other blocks: its loss and win shares (the seed's blocks "for regret and success
  * pattern detection"), and the BLOCK_REGRETS scores, timing_regret without TIMING_FORMULA_BLOCK.
  */
-function timeBlockCandidates(journal: Journal): Candidate[] {
+function timeBlockCandidates(stats: TriggerStatistics): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const block of TIME_BLOCKS) {
-    const group: number[] = [];
-    const rest: number[] = [];
-    journal.entries.forEach((entry, index) => (entry.time_block === block ? group : rest).push(index));
+  for (const [block, counts] of stats.blocks) {
+    const ref = { group: 'block', subject: block } as const;
     candidates.push(
-      ...rateCandidates(
-        group.map((index) => journal.entries[index] as JournalEntry),
-        journal.shares,
-        (side, test) => ({
-          kind: 'regret_time_block',
-          subject: block,
-          statement: (p) => `Entries in ${block} ${verb(side)} ${test.count} of ${test.evidence.n} trades ${rateTail(test, 'the entries in other blocks', p)}`,
-        }),
-      ),
+      ...rateCandidates(counts.rate, stats.shares, ref, (side, test) => ({
+        kind: 'regret_time_block',
+        subject: block,
+        statement: (p) => `Entries in ${block} ${verb(side)} ${test.count} of ${test.evidence.n} trades ${rateTail(test, 'the entries in other blocks', p)}`,
+      })),
     );
     for (const dimension of BLOCK_REGRETS) {
+      const measure = counts.measures[dimension];
+      if (measure === undefined) continue;
       const timing = dimension === 'timing_regret';
-      if (timing && block === TIMING_FORMULA_BLOCK) continue;
-      const others = timing ? rest.filter((index) => journal.entries[index]?.time_block !== TIMING_FORMULA_BLOCK) : rest;
-      const test = higherTest(journal, group, others, dimension);
+      const pooled = timing ? stats.pooledTimingOutsideFormula : (stats.pooled[dimension] ?? new Map<number, number>());
+      const test = higherTest(measure, pooled, { ...ref, measure: dimension });
       if (test === null) continue;
       const { evidence } = test;
       const where = timing ? `the other blocks but ${TIMING_FORMULA_BLOCK} (whose timing the formula sets by the clock)` : 'the other blocks';
@@ -317,34 +264,18 @@ function timeBlockCandidates(journal: Journal): Candidate[] {
  * hit rate, aligned and won or conflicted and lost, beats what its alignment rate and the journal's win rate
  * give by chance); one that calls it the wrong way loses more of them. Also: higher decay_regret on its trades.
  */
-function agentCandidates(journal: Journal): Candidate[] {
-  const { entries } = journal;
-  const alignedBy = new Map<string, { entries: JournalEntry[]; indexes: number[] }>();
-  entries.forEach((entry, index) => {
-    for (const signal of representativeSignals(entry.agents)) {
-      if (!signal.aligned) continue;
-      const list = alignedBy.get(signal.name);
-      if (list) {
-        list.entries.push(entry);
-        list.indexes.push(index);
-      } else alignedBy.set(signal.name, { entries: [entry], indexes: [index] });
-    }
-  });
+function agentCandidates(stats: TriggerStatistics): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const [agent, { entries: aligned, indexes: alignedIndexes }] of alignedBy) {
-    const alignedIndexSet = new Set(alignedIndexes);
-    const others: number[] = [];
-    entries.forEach((_, index) => {
-      if (!alignedIndexSet.has(index)) others.push(index);
-    });
+  for (const [agent, counts] of stats.agents) {
+    const ref = { group: 'agent', subject: agent } as const;
     candidates.push(
-      ...rateCandidates(aligned, journal.shares, (side, test) => ({
+      ...rateCandidates(counts.rate, stats.shares, ref, (side, test) => ({
         kind: side === 'wins' ? 'agent_alpha' : 'agent_decay',
         subject: agent,
         statement: (p) => `Agent ${agent} was aligned with ${test.evidence.n} trades and ${test.count} of them ${side === 'wins' ? 'won' : 'lost'} ${rateTail(test, 'the trades it was not aligned with', p)}`,
       })),
     );
-    const decay = higherTest(journal, alignedIndexes, others, 'decay_regret');
+    const decay = higherTest(counts.decay, stats.pooled[AGENT_REGRET] ?? new Map<number, number>(), { ...ref, measure: AGENT_REGRET });
     if (decay !== null) {
       const { evidence } = decay;
       candidates.push({
@@ -361,21 +292,20 @@ function agentCandidates(journal: Journal): Candidate[] {
 const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Every trigger that fires, ordered by kind (as listed), subject, then measure; independent of input order.
- * Every pattern with the minimum sample is tested, and the p-values of that whole family are adjusted by Holm
- * before the SIGNIFICANCE_LEVEL cut: a journal tries some fifty patterns, and without the adjustment a few
- * would pass by chance in almost every journal.
+ * Every trigger that fires, ordered by kind (as listed), subject, then measure. Every pattern with the minimum
+ * sample is tested, and the p-values of that whole family are adjusted by Holm before the SIGNIFICANCE_LEVEL
+ * cut: a journal tries some fifty patterns, and without the adjustment a few would pass by chance in almost
+ * every journal. `members` gives the trades behind a pattern that fires.
  */
-export function findMemoryTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
-  const journal: Journal = { entries, shares: sharesOf(entries), columns: new Map() };
-  const candidates = [...archetypeCandidates(journal), ...timeBlockCandidates(journal), ...agentCandidates(journal)];
+export function triggersFromStatistics(stats: TriggerStatistics, members: PatternMembers): MemoryTrigger[] {
+  const candidates = [...archetypeCandidates(stats), ...timeBlockCandidates(stats), ...agentCandidates(stats)];
   const adjusted = holmAdjusted(candidates.map((candidate) => candidate.p));
   const family = candidates.length;
   const triggers: MemoryTrigger[] = [];
   candidates.forEach((candidate, index) => {
     const q = adjusted[index] ?? 1;
     if (!(q < SIGNIFICANCE_LEVEL && candidate.effectHolds)) return;
-    const evidence: Evidence = { ...candidate.evidence, trade_ids: sortedIds(candidate.members()), p_adjusted: significant(q), adjustment: 'holm', family_size: family };
+    const evidence: Evidence = { ...candidate.evidence, trade_ids: members(candidate.ref), p_adjusted: significant(q), adjustment: 'holm', family_size: family };
     const p = `${fmtP(candidate.evidence.p_value)}, ${fmtP(q).replace('p', 'Holm-adjusted p')} over ${family} pattern${family === 1 ? '' : 's'} tested`;
     triggers.push({ kind: candidate.kind, subject: candidate.subject, statement: candidate.statement(p), evidence });
   });
@@ -385,4 +315,21 @@ export function findMemoryTriggers(entries: readonly JournalEntry[]): MemoryTrig
       byText(a.subject, b.subject) ||
       byText(a.evidence.measure, b.evidence.measure),
   );
+}
+
+/** Whether a trade belongs to a pattern's trades: in its group, and decided (rates) or scored (a regret). */
+export function isPatternMember(ref: PatternRef, trade: Pick<JournalEntry, 'pnl' | 'setup_archetype' | 'time_block' | RegretDimension>, alignedAgents: ReadonlySet<string>): boolean {
+  const inGroup = ref.group === 'archetype' ? trade.setup_archetype === ref.subject : ref.group === 'block' ? trade.time_block === ref.subject : alignedAgents.has(ref.subject);
+  if (!inGroup) return false;
+  return ref.measure === 'win_rate' || ref.measure === 'loss_rate' ? trade.pnl !== 0 : trade[ref.measure] !== null;
+}
+
+/** Every trigger that fires on a list of entries (fed in that order); see triggersFromStatistics. */
+export function findMemoryTriggers(entries: readonly JournalEntry[]): MemoryTrigger[] {
+  const members: PatternMembers = (ref) =>
+    entries
+      .filter((entry) => isPatternMember(ref, entry, new Set(representativeSignals(entry.agents).filter((signal) => signal.aligned).map((signal) => signal.name))))
+      .map((entry) => entry.id)
+      .sort();
+  return triggersFromStatistics(triggerStatisticsOf(entries), members);
 }

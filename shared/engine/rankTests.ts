@@ -124,7 +124,7 @@ export function normalUpperTail(z: number): number {
 }
 
 /** U, rank-biserial effect and the one-sided p (normal approximation, tie and continuity corrections). */
-function mannWhitneyFromRanks(n1: number, n2: number, rankSum: number, tieTerm: number): MannWhitney {
+export function mannWhitneyFromRanks(n1: number, n2: number, rankSum: number, tieTerm: number): MannWhitney {
   const total = n1 + n2;
   const u = rankSum - (n1 * (n1 + 1)) / 2;
   const mean = (n1 * n2) / 2;

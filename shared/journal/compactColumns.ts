@@ -1,17 +1,18 @@
 import { REGRET_DIMENSIONS, type JournalEntry, type RegretDimension } from '../domain/journal.ts';
+import { isPatternMember, type PatternMembers } from '../engine/memoryTriggers.ts';
 import { representativeSignals } from '../engine/reinforcement.ts';
 
 /**
  * The few numbers per committed trade that the derived files need after the fact, one array per field
- * (row i is the i-th line of sync_log.jsonl): ids and archetypes for the clusters, timestamps for the weight
- * history, and what the memory-trigger tests read (pnl, archetype, time block, the seven regrets, the
- * agents aligned with the trade). A few dozen bytes a trade instead of a whole entry, so a commit can
- * re-run the trigger tests over years of trades without reading sync_log.jsonl again.
+ * (row i is the i-th line of sync_log.jsonl): ids and archetypes for the clusters, and what tells which
+ * trades stand behind a memory trigger that fires (pnl, archetype, time block, the seven regrets, the
+ * agents aligned with the trade). A few dozen bytes a trade instead of a whole entry, so a commit can list
+ * a pattern's trades without reading sync_log.jsonl again (the tests themselves run on
+ * shared/engine/triggerStatistics.ts).
  * Repeated strings (archetypes, time blocks, agent names) are stored once and referred to by index.
  */
 export type CompactColumns = {
   readonly id: string[];
-  readonly timestamp: string[];
   readonly pnl: number[];
   readonly archetype: number[];
   readonly block: number[];
@@ -26,7 +27,7 @@ export type CompactColumns = {
 
 export function emptyColumns(): CompactColumns {
   const regrets = Object.fromEntries(REGRET_DIMENSIONS.map((dimension) => [dimension, []])) as unknown as Record<RegretDimension, (number | null)[]>;
-  return { id: [], timestamp: [], pnl: [], archetype: [], block: [], regrets, alignedCount: [], alignedAgent: [], archetypes: [], blocks: [], agents: [] };
+  return { id: [], pnl: [], archetype: [], block: [], regrets, alignedCount: [], alignedAgent: [], archetypes: [], blocks: [], agents: [] };
 }
 
 /** Index of `name` in a dictionary, added at the end when new (a Map beside it keeps this O(1)). */
@@ -52,7 +53,6 @@ export function columnWriter(columns: CompactColumns): ColumnWriter {
     add: (entry) => {
       const row = columns.id.length;
       columns.id.push(entry.id);
-      columns.timestamp.push(entry.timestamp);
       columns.pnl.push(entry.pnl);
       columns.archetype.push(codeOf(columns.archetypes, archetypes, entry.setup_archetype));
       columns.block.push(codeOf(columns.blocks, blocks, entry.time_block));
@@ -81,49 +81,32 @@ export function idsByArchetype(columns: CompactColumns): Map<string, string[]> {
   return out;
 }
 
-/** What findMemoryTriggers reads of an entry (shared/engine/memoryTriggers.ts). */
-export type TriggerEntry = Pick<JournalEntry, 'id' | 'pnl' | 'setup_archetype' | 'time_block' | 'agents' | RegretDimension>;
-
-/**
- * The entries rebuilt from the columns as far as the trigger tests read them: each aligned agent becomes one
- * aligned entry-phase signal, so representativeSignals picks the same agents. The test
- * `findMemoryTriggers on the columns equals findMemoryTriggers on the entries` guards the field list.
- */
-export function triggerEntries(columns: CompactColumns): JournalEntry[] {
-  const out: JournalEntry[] = [];
-  let next = 0;
-  for (let row = 0; row < columns.id.length; row += 1) {
-    const count = columns.alignedCount[row] ?? 0;
-    const agents: JournalEntry['agents'] = [];
-    for (let k = 0; k < count; k += 1) {
-      const name = columns.agents[columns.alignedAgent[next + k] ?? -1] ?? '';
-      agents.push({ name, phase: 'entry', polarity: 'bullish', score: 1, weight: 1, aligned: true, conflicted: false, aligned_with_outcome: false });
+/** The sorted ids of a pattern's trades (memoryTriggers.ts isPatternMember), read from the columns. */
+export function patternMembersOf(columns: CompactColumns): PatternMembers {
+  return (ref) => {
+    const ids: string[] = [];
+    let next = 0;
+    for (let row = 0; row < columns.id.length; row += 1) {
+      const count = columns.alignedCount[row] ?? 0;
+      const aligned = new Set<string>();
+      for (let k = 0; k < count; k += 1) aligned.add(columns.agents[columns.alignedAgent[next + k] ?? -1] ?? '');
+      next += count;
+      const trade = {
+        pnl: columns.pnl[row] ?? 0,
+        setup_archetype: (columns.archetypes[columns.archetype[row] ?? -1] ?? 'unclassified') as JournalEntry['setup_archetype'],
+        time_block: (columns.blocks[columns.block[row] ?? -1] ?? 'outside_session') as JournalEntry['time_block'],
+        ...(Object.fromEntries(REGRET_DIMENSIONS.map((dimension) => [dimension, columns.regrets[dimension][row] ?? null])) as Record<RegretDimension, number | null>),
+      };
+      if (isPatternMember(ref, trade, aligned)) ids.push(columns.id[row] ?? '');
     }
-    next += count;
-    const entry: TriggerEntry = {
-      id: columns.id[row] ?? '',
-      pnl: columns.pnl[row] ?? 0,
-      setup_archetype: (columns.archetypes[columns.archetype[row] ?? -1] ?? 'unclassified') as JournalEntry['setup_archetype'],
-      time_block: (columns.blocks[columns.block[row] ?? -1] ?? 'outside_session') as JournalEntry['time_block'],
-      agents,
-      entry_regret: columns.regrets.entry_regret[row] ?? null,
-      exit_regret: columns.regrets.exit_regret[row] ?? null,
-      timing_regret: columns.regrets.timing_regret[row] ?? null,
-      decay_regret: columns.regrets.decay_regret[row] ?? null,
-      pin_regret: columns.regrets.pin_regret[row] ?? null,
-      trap_entry_regret: columns.regrets.trap_entry_regret[row] ?? null,
-      late_exit_regret: columns.regrets.late_exit_regret[row] ?? null,
-    };
-    // findMemoryTriggers is typed on whole entries but reads only the TriggerEntry fields (see above).
-    out.push(entry as JournalEntry);
-  }
-  return out;
+    return ids.sort();
+  };
 }
 
 /** A structural check of columns read back from disk: every per-row array as long as the ids. */
 export function columnsAreConsistent(columns: CompactColumns): boolean {
   const rows = columns.id.length;
-  const perRow = [columns.timestamp, columns.pnl, columns.archetype, columns.block, columns.alignedCount, ...REGRET_DIMENSIONS.map((dimension) => columns.regrets[dimension])];
+  const perRow = [columns.pnl, columns.archetype, columns.block, columns.alignedCount, ...REGRET_DIMENSIONS.map((dimension) => columns.regrets[dimension])];
   if (!perRow.every((column) => Array.isArray(column) && column.length === rows)) return false;
   let aligned = 0;
   for (const count of columns.alignedCount) aligned += count;

@@ -5,7 +5,6 @@ import { tradeRecordSchema } from '../domain/trade.ts';
 import { sortEntries } from '../engine/assessBatch.ts';
 import { assessTrade } from '../engine/assessTrade.ts';
 import { findMemoryTriggers } from '../engine/memoryTriggers.ts';
-import { columnWriter, emptyColumns, triggerEntries } from './compactColumns.ts';
 import { APPEND_ONLY_FILES, createDerivation, derivationStateText, parseDerivationState } from './derivation.ts';
 import { deriveJournalFiles } from './index.ts';
 
@@ -98,15 +97,21 @@ describe('derivation state', () => {
     );
   });
 
-  it('findMemoryTriggers on the compact columns equals findMemoryTriggers on the entries', () => {
+  it('memory triggers updated incrementally, commit by commit through saved states, equal a full recomputation', () => {
     let fired = 0;
     fc.assert(
-      fc.property(journalArbitrary(120), (entries) => {
-        const columns = emptyColumns();
-        const writer = columnWriter(columns);
-        for (const entry of entries) writer.add(entry);
+      fc.property(journalArbitrary(120), fc.array(fc.integer({ min: 1, max: 119 }), { maxLength: 4 }), (entries, cuts) => {
         const expected = findMemoryTriggers(entries);
-        expect(findMemoryTriggers(triggerEntries(columns))).toEqual(expected);
+        // Fold the journal in batches, each continuing from the previous batch's saved state read back from JSON.
+        const bounds = [...new Set([0, ...cuts.filter((cut) => cut < entries.length), entries.length])].sort((a, b) => a - b);
+        let saved: ReturnType<typeof parseDerivationState> = null;
+        for (let k = 1; k < bounds.length; k += 1) {
+          const derivation = createDerivation(saved ?? undefined);
+          for (const entry of entries.slice(bounds[k - 1], bounds[k])) derivation.add(entry);
+          saved = parseDerivationState(JSON.parse(derivationStateText(derivation.snapshot())));
+        }
+        const summary = JSON.parse(createDerivation(saved ?? undefined).render().get('qthink_journal_summary.json') ?? '{}') as { memory_triggers?: unknown };
+        expect(summary.memory_triggers ?? []).toEqual(JSON.parse(JSON.stringify(expected)));
         if (expected.length > 0) fired += 1;
       }),
       { numRuns: 40 },
@@ -122,8 +127,9 @@ describe('derivation state', () => {
     const good = JSON.parse(derivationStateText(derivation.snapshot())) as Record<string, unknown>;
     expect(parseDerivationState(good)).not.toBeNull();
     expect(parseDerivationState(null)).toBeNull();
-    expect(parseDerivationState({ ...good, version: 1 })).toBeNull();
-    expect(parseDerivationState({ ...good, version: 3 })).toBeNull();
+    expect(parseDerivationState({ ...good, version: 2 })).toBeNull();
+    expect(parseDerivationState({ ...good, version: 4 })).toBeNull();
+    expect(parseDerivationState({ ...good, triggers: { ...(good['triggers'] as object), trades: entries.length - 1 } })).toBeNull();
     expect(parseDerivationState({ ...good, entries: entries.length + 1 })).toBeNull();
     const columns = good['columns'] as { pnl: number[] };
     expect(parseDerivationState({ ...good, columns: { ...columns, pnl: columns.pnl.slice(1) } })).toBeNull();

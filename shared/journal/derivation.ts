@@ -1,9 +1,10 @@
 import type { JournalEntry } from '../domain/journal.ts';
-import { findMemoryTriggers } from '../engine/memoryTriggers.ts';
+import { triggersFromStatistics } from '../engine/memoryTriggers.ts';
+import { addToTriggerStatistics, emptyTriggerStatistics, restoreTriggerStatistics, triggerStatisticsSnapshot, isTriggerStatisticsSnapshot, type TriggerStatisticsSnapshot } from '../engine/triggerStatistics.ts';
 import { COMMITTED_IDS_FILE, committedIdLine } from './committedIds.ts';
 import { REINFORCEMENT_HISTORY_FILE } from './weightHistory.ts';
 import { ClusterAccumulator, TRADE_CLUSTERS_FILE, type ClusterSnapshot } from './clusters.ts';
-import { columnWriter, columnsAreConsistent, emptyColumns, idsByArchetype, triggerEntries, type CompactColumns } from './compactColumns.ts';
+import { columnWriter, columnsAreConsistent, emptyColumns, idsByArchetype, patternMembersOf, type CompactColumns } from './compactColumns.ts';
 import { MESH_CONFUSION_FILE, confusionText } from './confusion.ts';
 import { MESH_CONFIG_FILE, renderMeshConfig } from './meshConfig.ts';
 import { MESH_LOGGER_FILE } from './meshLogger.ts';
@@ -25,7 +26,7 @@ export type RenderedFile = (typeof RENDERED_FILES)[number];
 /** The journal order's key of an entry: exit time, then id. */
 export type JournalKey = { readonly exit_time: string; readonly id: string };
 
-export const DERIVATION_STATE_VERSION = 2;
+export const DERIVATION_STATE_VERSION = 3;
 
 /**
  * Everything the derived files need, folded left over the entries in journal order: the counters of the
@@ -42,6 +43,8 @@ export type DerivationState = {
   readonly clusters: ClusterSnapshot;
   readonly penalties: PenaltySnapshot;
   readonly reinforcement: ReinforcementSnapshot;
+  /** What the memory-trigger tests read, folded (shared/engine/triggerStatistics.ts). */
+  readonly triggers: TriggerStatisticsSnapshot;
   readonly columns: CompactColumns;
 };
 
@@ -64,6 +67,7 @@ export function createDerivation(from?: DerivationState): Derivation {
   const penalties = from ? PenaltyIndex.restore(from.penalties) : PenaltyIndex.empty();
   const reinforcement = from ? ReinforcementTracker.restore(from.reinforcement) : ReinforcementTracker.empty();
   const columns = from ? from.columns : emptyColumns();
+  const triggerStats = from ? restoreTriggerStatistics(from.triggers) : emptyTriggerStatistics();
   const writer = columnWriter(columns);
   let last: JournalKey | null = from ? from.last : null;
   const meshLines: string[] = [];
@@ -76,6 +80,7 @@ export function createDerivation(from?: DerivationState): Derivation {
       clusters.add(entry);
       penalties.add(entry);
       writer.add(entry);
+      addToTriggerStatistics(triggerStats, entry);
       const lines = reinforcement.add(entry);
       meshLines.push(lines.meshLogger);
       if (lines.history !== '') historyLines.push(lines.history);
@@ -93,7 +98,7 @@ export function createDerivation(from?: DerivationState): Derivation {
       ]),
     render: () => {
       const weights = reinforcement.currentWeights();
-      const triggers = findMemoryTriggers(triggerEntries(columns));
+      const triggers = triggersFromStatistics(triggerStats, patternMembersOf(columns));
       const span = summary.span();
       return new Map<RenderedFile, string>([
         [SUMMARY_FILE, summary.render(weights, triggers)],
@@ -114,6 +119,7 @@ export function createDerivation(from?: DerivationState): Derivation {
       clusters: clusters.snapshot(),
       penalties: penalties.snapshot(),
       reinforcement: reinforcement.snapshot(),
+      triggers: triggerStatisticsSnapshot(triggerStats),
       columns,
     }),
   };
@@ -134,8 +140,9 @@ export function parseDerivationState(value: unknown): DerivationState | null {
   if (typeof value !== 'object' || value === null) return null;
   const state = value as Partial<DerivationState>;
   if (state.version !== DERIVATION_STATE_VERSION || typeof state.entries !== 'number') return null;
-  const { summary, clusters, penalties, reinforcement, columns } = state;
-  if (!summary || !clusters || !penalties || !reinforcement || !columns) return null;
+  const { summary, clusters, penalties, reinforcement, columns, triggers } = state;
+  if (!summary || !clusters || !penalties || !reinforcement || !columns || !isTriggerStatisticsSnapshot(triggers)) return null;
+  if (triggers.trades !== state.entries) return null;
   if (!Array.isArray(summary.by_agent) || !Array.isArray(clusters.labels) || !Array.isArray(penalties.groups?.agent)) return null;
   if (!Array.isArray(reinforcement.weights) || !Array.isArray(reinforcement.agents) || !columns.regrets) return null;
   if (!columnsAreConsistent(columns) || columns.id.length !== state.entries) return null;
