@@ -5,7 +5,7 @@ import { APPEND_ONLY_FILES, COMMITTED_IDS_FILE, DERIVED_FILES, createDerivation,
 import { writeAtomic, type JournalFs } from './fsOps.ts';
 import { full, readStamp, stampText, type DerivedStamp } from './commitProtocol.ts';
 import { derivationFileText, lastLineHash } from './derivationStore.ts';
-import { digestOfText, fileLineDigest } from './digest.ts';
+import { createLineDigest, digestOfText } from './digest.ts';
 import { DERIVATION_STATE, DERIVED_STAMP, SYNC_LOG } from './layout.ts';
 import { readSyncLog } from './syncLog.ts';
 
@@ -101,7 +101,8 @@ export async function buildDerived(
 ): Promise<{ files: Map<DerivedFile, string>; stamp: DerivedStamp; state: string | null }> {
   const derivation = createDerivation();
   let entries = 0;
-  for await (const { entry } of readSyncLog(fs, full(dataDir, SYNC_LOG))) {
+  const chain = createLineDigest();
+  for await (const { entry } of readSyncLog(fs, full(dataDir, SYNC_LOG), undefined, { onChunk: chain.updateBytes })) {
     derivation.add(entry);
     entries += 1;
     if (entries % 1000 === 0) onProgress?.(entries);
@@ -111,7 +112,7 @@ export async function buildDerived(
   const files = derivedFilesOf(derivation);
   const hash = await lastLineHash(fs, path);
   const derived_bytes = Object.fromEntries(DERIVED_FILES.map((name) => [name, Buffer.byteLength(files.get(name) ?? '', 'utf8')]));
-  const whole = (await fileLineDigest(fs, path))?.digest() ?? null;
+  const whole = (await fs.exists(path)) ? chain.digest() : null;
   const stamp: DerivedStamp = { version: 1, sync_log_bytes: bytes, entries, last_line_sha256: hash, ...(whole ? { sync_log_chain: whole.sha256 } : {}), committed_ids_sha256: digestOfText(files.get(COMMITTED_IDS_FILE) ?? '').sha256, derived_bytes };
   const appended = Object.fromEntries(APPEND_ONLY_FILES.map((name) => [name, Buffer.byteLength(files.get(name) ?? '', 'utf8')])) as Record<AppendOnlyFile, number>;
   const state = derivationFileText({ sync_log_bytes: bytes, entries, last_line_sha256: hash, appended }, derivation.snapshot());

@@ -32,12 +32,14 @@ export type ReadLogOptions = {
   readonly trusted?: boolean;
   /** A cheap test on the raw line: lines it rejects are skipped without being parsed. */
   readonly keep?: (text: string) => boolean;
+  /** Sees every raw chunk as it is read (to digest the file in the same pass). */
+  readonly onChunk?: (chunk: Uint8Array) => void;
 };
 
 /** Streams sync_log.jsonl line by line (readline), each line checked against the journal schema unless trusted. */
 export async function* readSyncLog(fs: JournalFs, path: string, name = 'sync_log.jsonl', options: ReadLogOptions = {}): AsyncIterable<LogLine> {
   let line = 0;
-  for await (const text of fs.readLines(path)) {
+  for await (const text of fs.readLines(path, options.onChunk ? { onChunk: options.onChunk } : undefined)) {
     line += 1;
     if (text.trim() === '') continue;
     if (options.keep && !options.keep(text)) continue;
