@@ -16,6 +16,7 @@ import { checkUnchanged, logFingerprint, type LogFingerprint } from './logFinger
 import { checkLogOnOpen, setAsideUnreadableStaged } from './openChecks.ts';
 import { rememberLog } from './logSeen.ts';
 import { nodeFs, type JournalFs } from './fsOps.ts';
+import { withFaultSeam } from './faultSeam.ts';
 import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
 import { SYNC_LOG } from './layout.ts';
 import { acquireLock, type JournalLock } from './lock.ts';
@@ -87,7 +88,7 @@ const logger = createLogger('journal');
  */
 export async function openJournal(dataDir: string, options: OpenJournalOptions = {}): Promise<JournalStore> {
   const dir = resolve(dataDir);
-  const fs = options.fs ?? nodeFs;
+  const fs = options.fs ?? withFaultSeam(nodeFs);
   const readOnly = options.readOnly === true;
   const now = options.now ?? (() => new Date());
   let lock: JournalLock | null = null;

@@ -4,6 +4,7 @@
  */
 import { rmSync } from 'node:fs';
 import { runCliRace } from './cliRace.ts';
+import { runCrashHarness } from './crashHarness.ts';
 import { runLockRace, type RaceScenario } from './lockRace.ts';
 import { raceTemplate, sameJournal } from './raceJournal.ts';
 
@@ -12,6 +13,8 @@ const quick = argv.includes('--quick');
 const trialsArg = argv.indexOf('--trials');
 const trials = trialsArg >= 0 ? Number(argv[trialsArg + 1]) : quick ? 30 : 100;
 const cliTrials = quick ? 6 : 24;
+/** Kills per command: every write step once, then random steps and moments up to this many (quick: every step once). */
+const crashRuns = quick ? 0 : 200;
 
 type Row = { readonly check: string; readonly target: string; readonly figure: string; readonly ok: boolean; readonly problems: readonly string[] };
 const rows: Row[] = [];
@@ -29,6 +32,17 @@ try {
   }
 } finally {
   rmSync(template, { recursive: true, force: true });
+}
+
+for (const crash of await runCrashHarness({ runs: crashRuns })) {
+  const outcome = crash.command === 'process' ? `${crash.outcomes[0] ?? 0} before, ${crash.outcomes[1] ?? 0} after, ${crash.outcomes[2] ?? 0} staged` : `${crash.outcomes[0] ?? 0} before, ${crash.outcomes[1] ?? 0} after`;
+  rows.push({
+    check: `SIGKILL during ${crash.command} (${crash.steps} write steps)`,
+    target: `${crash.runs}/${crash.runs} before or after, rebuild --check clean`,
+    figure: `${crash.good}/${crash.runs} (${outcome}; ${crash.killed} killed)`,
+    ok: crash.good === crash.runs,
+    problems: crash.problems,
+  });
 }
 
 const width = (pick: (row: Row) => string, title: string) => Math.max(title.length, ...rows.map((row) => pick(row).length));
