@@ -1,3 +1,4 @@
+import { escapeControlChars } from '../../shared/domain/safeText.ts';
 import { importBundle, type ImportBundle } from '../../shared/importers/importBundle.ts';
 import type { JournalStore, StagedBatch } from '../journal/index.ts';
 import { UsageError, type CliArgs } from './args.ts';
@@ -15,6 +16,8 @@ export async function stageInputFiles(args: CliArgs, io: CliIo, store: JournalSt
     ...(args.window === undefined ? {} : { signalWindowMinutes: args.window }),
   });
   printRowErrors(io, bundle.errors);
+  // A file at fault as a whole (empty, not text) has no row to name; a cut-off row is among the errors already.
+  for (const file of bundle.files) if (file.problem !== undefined && !bundle.errors.some((error) => error.reason === file.problem)) io.err(`${escapeControlChars(file.problem)}\n`);
   for (const warning of bundle.warnings) io.err(`warning: ${warning}\n`);
   const progress = progressLine(io);
   try {

@@ -43,6 +43,7 @@ export function toFileReport(value: unknown): FileReport {
     format: typeof record.format === 'string' ? record.format : null,
     records: countOf(record.records ?? record.count ?? record.rows),
     errors: countOf(record.rejected ?? record.errors),
+    ...(typeof record.problem === 'string' ? { problem: record.problem } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import { importDayContexts } from './dayContext.ts';
 import { FILE_KINDS, detectKind, type FileKind } from './detectKind.ts';
 import { importJournalCsv, importJournalJson } from './journalExport.ts';
 import { importNativeTrades } from './nativeTrades.ts';
+import { fileProblem, type FileProblem } from './fileCheck.ts';
 import { importSignals } from './signals.ts';
 
 export { FILE_KINDS, type FileKind } from './detectKind.ts';
@@ -33,6 +34,8 @@ export const importFileSummarySchema = z.object({
   format: z.string().nullable(),
   records: z.number().int().nonnegative(),
   rejected: z.number().int().nonnegative(),
+  /** What is wrong with the file as a whole (empty, not text, cut off mid-row), with what to do; absent when nothing is. */
+  problem: z.string().optional(),
 });
 export type ImportFileSummary = z.infer<typeof importFileSummarySchema>;
 
@@ -60,7 +63,15 @@ type Classified = BundleFile & { readonly kind: FileKind; readonly format: strin
  * signal timeline, attached to the trades by time. Bad rows are RowErrors; the good rows go on.
  */
 export function importBundle(files: readonly BundleFile[], options: BundleOptions = {}): ImportBundle {
-  const classified: Classified[] = files.map((file) => {
+  const problems = new Map<string, FileProblem>();
+  const readable: BundleFile[] = [];
+  for (const file of files) {
+    const problem = fileProblem(file.name, file.text);
+    if (problem !== null) problems.set(file.name, problem);
+    if (problem === null) readable.push(file);
+    else if (problem.kind === 'cut_off') readable.push({ ...file, text: problem.complete });
+  }
+  const classified: Classified[] = readable.map((file) => {
     const detected = detectKind(file.name, file.text);
     return { ...file, kind: file.kind ?? detected.kind, format: file.kind === undefined || file.kind === detected.kind ? detected.format : null };
   });
@@ -142,7 +153,12 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
 
   const withSignals =
     signals.length > 0 ? attachTimelineSignals(trades, signals, options.signalWindowMinutes === undefined ? {} : { windowMinutes: options.signalWindowMinutes }) : trades;
-  const ordered = classified.map((file) => summaries.get(file.name)).filter((summary): summary is ImportFileSummary => summary !== undefined);
+  for (const [name, problem] of problems) {
+    const summary = summaries.get(name);
+    if (problem.kind === 'cut_off') errors.push({ file: name, line: problem.line, field: '', reason: problem.message });
+    summaries.set(name, summary ? { ...summary, rejected: summary.rejected + (problem.kind === 'cut_off' ? 1 : 0), problem: problem.message } : { name, kind: detectKind(name, '').kind, format: null, records: 0, rejected: 0, problem: problem.message });
+  }
+  const ordered = files.map((file) => summaries.get(file.name)).filter((summary): summary is ImportFileSummary => summary !== undefined);
   return { trades: withSignals, sources, bars, contexts, signals, errors, warnings, files: ordered };
 }
 

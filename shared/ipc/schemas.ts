@@ -64,6 +64,8 @@ export const fileReportSchema = z.object({
   records: z.number().int().nonnegative(),
   /** Rows rejected (each listed in the errors with its line). */
   errors: z.number().int().nonnegative(),
+  /** What is wrong with the file as a whole (empty, not text, cut off mid-row), with what to do. */
+  problem: z.string().optional(),
 });
 export type FileReport = z.infer<typeof fileReportSchema>;
 

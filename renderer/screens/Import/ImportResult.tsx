@@ -71,7 +71,7 @@ export function ImportResult({ outcome, merge, errorFile, staged, onReview }: Im
               </tr>
             </thead>
             <tbody>
-              {report.files.map((file) => (
+              {report.files.map((file) => [
                 <tr key={file.name} data-testid="file-report">
                   <td className="file-name" title={file.name}>
                     {file.name}
@@ -82,8 +82,15 @@ export function ImportResult({ outcome, merge, errorFile, staged, onReview }: Im
                   <td className="mono">{file.format ?? <span className="muted">unknown</span>}</td>
                   <td className="num">{count(file.records)}</td>
                   <td className={file.errors > 0 ? 'num bad' : 'num muted'}>{count(file.errors)}</td>
-                </tr>
-              ))}
+                </tr>,
+                file.problem === undefined ? null : (
+                  <tr key={`${file.name}:problem`} data-testid="file-problem">
+                    <td colSpan={5} className="bad" role="alert">
+                      {file.problem}
+                    </td>
+                  </tr>
+                ),
+              ])}
             </tbody>
           </table>
         ) : null}
