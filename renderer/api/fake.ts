@@ -1,3 +1,4 @@
+import { applyOverride } from '../../shared/engine/assessTrade.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Bar } from '../../shared/domain/market.ts';
 import { tradeRecordSchema, type TradeRecord } from '../../shared/domain/trade.ts';
@@ -128,15 +129,9 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
       const index = state.batch.entries.findIndex((entry) => entry.id === request.id);
       const current = state.batch.entries[index];
       if (!current) throw new ServiceError('not_found', `Trade ${request.id} is not in the staged batch.`);
-      const changesLabel = request.setup_archetype !== undefined || request.final_label !== undefined;
-      const updated: JournalEntry = {
-        ...current,
-        setup_archetype: request.setup_archetype ?? current.setup_archetype,
-        final_label: request.final_label ?? current.final_label,
-        note: request.note ?? current.note,
-        label_source: changesLabel ? 'manual' : current.label_source,
-        engine_proposal: current.engine_proposal ?? (changesLabel ? { setup_archetype: current.setup_archetype, final_label: current.final_label } : undefined),
-      };
+      // The engine's own rule, as the store applies it: an override equal to the proposal is no override.
+      const { id: _id, ...changes } = request;
+      const updated: JournalEntry = applyOverride(current, changes);
       const entries = [...state.batch.entries];
       entries[index] = updated;
       state.batch = { ...state.batch, entries };

@@ -216,16 +216,18 @@ export async function overrideTrade(api: Api, id: string, change: OverrideChange
   return true;
 }
 
-/** Confirms the engine's proposal: an overridden trade goes back to it; either way the trade counts as reviewed. */
-export async function confirmProposal(api: Api, id: string): Promise<boolean> {
-  const entry = entryById(id);
-  if (!entry) return false;
-  if (entry.label_source === 'manual') {
-    const ok = await overrideTrade(api, id, engineProposalOf(entry));
-    if (!ok) return false;
-  }
+/** Confirms what the trade shows (the engine's proposal, or the trader's override, which stays): it counts as reviewed. */
+export async function confirmProposal(_api: Api, id: string): Promise<boolean> {
+  if (!entryById(id)) return false;
   set((state) => ({ confirmed: state.confirmed.includes(id) ? state.confirmed : [...state.confirmed, id] }));
   return true;
+}
+
+/** Puts an overridden trade back to the engine's proposal (archetype and label); the note stays. */
+export async function restoreProposal(api: Api, id: string): Promise<boolean> {
+  const entry = entryById(id);
+  if (!entry || entry.label_source !== 'manual') return false;
+  return overrideTrade(api, id, engineProposalOf(entry));
 }
 
 export async function openCommit(api: Api): Promise<void> {

@@ -16,6 +16,7 @@ export type LabelControlsProps = {
   readonly confirmed: boolean;
   readonly onOverride: (change: OverrideChange) => void;
   readonly onConfirm: () => void;
+  readonly onRestore: () => void;
 };
 
 function DigitHint({ options, name }: { readonly options: readonly string[]; readonly name: (option: string) => string }) {
@@ -71,7 +72,7 @@ function Flags({ flags }: { readonly flags: readonly string[] }) {
 }
 
 /** Confirm or override the engine's archetype and label, with the proposal kept in view; and the note. */
-export function LabelControls({ entry, prefix, saving, confirmed, onOverride, onConfirm }: LabelControlsProps) {
+export function LabelControls({ entry, prefix, saving, confirmed, onOverride, onConfirm, onRestore }: LabelControlsProps) {
   const proposal = engineProposalOf(entry);
   const archetypeOverridden = entry.setup_archetype !== proposal.setup_archetype;
   const labelOverridden = entry.final_label !== proposal.final_label;
@@ -155,8 +156,13 @@ export function LabelControls({ entry, prefix, saving, confirmed, onOverride, on
 
       <div className="toolbar">
         <button type="button" className="btn" onClick={onConfirm} disabled={saving} data-testid="confirm-proposal">
-          {entry.label_source === 'manual' ? "Restore the engine's proposal" : "Confirm the engine's proposal"} <Kbd>Enter</Kbd>
+          {entry.label_source === 'manual' ? 'Confirm your override' : "Confirm the engine's proposal"} <Kbd>Enter</Kbd>
         </button>
+        {entry.label_source === 'manual' ? (
+          <button type="button" className="btn" onClick={onRestore} disabled={saving} data-testid="restore-proposal">
+            Restore the engine&apos;s proposal <Kbd>r</Kbd>
+          </button>
+        ) : null}
         {saving ? <span className="muted">Saving…</span> : confirmed ? <Badge tone="good">confirmed</Badge> : null}
         {entry.label_source === 'manual' ? <Badge tone="warn">manual</Badge> : <Badge>engine</Badge>}
       </div>

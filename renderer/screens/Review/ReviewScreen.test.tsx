@@ -151,22 +151,37 @@ describe('ReviewScreen', () => {
     expect(screen.getByTestId('overridden-count').textContent).toBe('1');
   });
 
-  it('Enter confirms the engine proposal, restoring an overridden trade, and moves on', async () => {
+  it('Enter confirms what is shown: an override stays, the trade counts as reviewed, and the selection moves on', async () => {
     const api = createFakeApi({ staged: staged(2) });
     renderReview(api);
     await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
     key('a');
     key('3');
     await waitFor(() => expect(api.state.batch.entries[0]?.label_source).toBe('manual'));
+    const overrides = api.calls.filter((call) => call.channel === 'staging.override').length;
     key('Enter');
-    await waitFor(() => expect(screen.getByTestId('detail-contract')).toBeTruthy());
-    const last = api.calls.filter((call) => call.channel === 'staging.override').at(-1);
-    expect(last?.request).toEqual({ id: 'T1', setup_archetype: 'momentum_break', final_label: 'good_trade' });
     await waitFor(() => {
       const selected = screen.getAllByTestId('review-row').find((row) => row.getAttribute('aria-selected') === 'true');
       expect(selected?.getAttribute('data-trade-id')).toBe('T2');
     });
+    // No call put the trade back: the override is what was confirmed.
+    expect(api.calls.filter((call) => call.channel === 'staging.override')).toHaveLength(overrides);
+    expect(api.state.batch.entries[0]?.label_source).toBe('manual');
     expect(screen.getByTestId('reviewed-count').textContent).toBe('1');
+  });
+
+  it('r (or the Restore button) puts an overridden trade back to the engine proposal', async () => {
+    const api = createFakeApi({ staged: staged(2) });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    key('a');
+    key('3');
+    await waitFor(() => expect(screen.getByTestId('restore-proposal')).toBeTruthy());
+    key('r');
+    await waitFor(() => expect(api.state.batch.entries[0]?.label_source).toBe('engine'));
+    const last = api.calls.filter((call) => call.channel === 'staging.override').at(-1);
+    expect(last?.request).toEqual({ id: 'T1', setup_archetype: 'momentum_break', final_label: 'good_trade' });
+    await waitFor(() => expect(screen.queryByTestId('restore-proposal')).toBeNull());
   });
 
   it('ignores review keys typed in the note field, and saves the note when it loses focus', async () => {

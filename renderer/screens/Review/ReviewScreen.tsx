@@ -11,6 +11,7 @@ import {
   closeCommit,
   commitBatch,
   confirmProposal,
+  restoreProposal,
   discardBatch,
   loadBatch,
   moveSelection,
@@ -75,6 +76,9 @@ export function ReviewScreen() {
     if (!selectedId) return;
     void confirmProposal(api, selectedId).then((ok) => ok && moveSelection(1));
   }, [api, selectedId]);
+  const restore = useCallback(() => {
+    if (selectedId) void restoreProposal(api, selectedId);
+  }, [api, selectedId]);
   const doCommit = useCallback(async () => {
     const result = await commitBatch(api);
     if (result) {
@@ -106,6 +110,9 @@ export function ReviewScreen() {
         case 'confirm':
           confirm();
           break;
+        case 'restore':
+          restore();
+          break;
         case 'note':
           document.getElementById(NOTE_FIELD_ID)?.focus();
           break;
@@ -117,7 +124,7 @@ export function ReviewScreen() {
           break;
       }
     },
-    [api, confirm, entries, override],
+    [api, confirm, entries, override, restore],
   );
   const prefix = useReviewKeys(run, entries.length > 0);
 
@@ -231,6 +238,7 @@ export function ReviewScreen() {
               error={overrideError}
               onOverride={override}
               onConfirm={confirm}
+              onRestore={restore}
             />
           ) : (
             <EmptyState title="Select a trade" body="Click a row, or press j to start at the top." />

@@ -22,10 +22,11 @@ export type TradeDetailProps = {
   readonly error: ApiError | null;
   readonly onOverride: (change: OverrideChange) => void;
   readonly onConfirm: () => void;
+  readonly onRestore: () => void;
 };
 
 /** Everything about the selected trade: the decision to make, the regret breakdown, the tape, the agents. */
-export function TradeDetail({ entry, version, prefix, saving, confirmed, error, onOverride, onConfirm }: TradeDetailProps) {
+export function TradeDetail({ entry, version, prefix, saving, confirmed, error, onOverride, onConfirm, onRestore }: TradeDetailProps) {
   const { trade } = entry;
   return (
     <div className="trade-detail" data-testid="trade-detail" aria-label={`Trade ${entry.id}`}>
@@ -96,7 +97,7 @@ export function TradeDetail({ entry, version, prefix, saving, confirmed, error, 
         <h3 id="detail-decision" className="section-title">
           Archetype and label
         </h3>
-        <LabelControls entry={entry} prefix={prefix} saving={saving} confirmed={confirmed} onOverride={onOverride} onConfirm={onConfirm} />
+        <LabelControls entry={entry} prefix={prefix} saving={saving} confirmed={confirmed} onOverride={onOverride} onConfirm={onConfirm} onRestore={onRestore} />
       </section>
 
       <section className="detail-section" aria-labelledby="detail-regret">

@@ -16,6 +16,7 @@ describe('review keymap', () => {
     expect(reviewCommand(null, press('ArrowUp'))).toEqual({ type: 'move', delta: -1 });
     expect(reviewCommand(null, press('Enter'))).toEqual({ type: 'confirm' });
     expect(reviewCommand(null, press('c'))).toEqual({ type: 'confirm' });
+    expect(reviewCommand(null, press('r'))).toEqual({ type: 'restore' });
     expect(reviewCommand(null, press('n'))).toEqual({ type: 'note' });
     expect(reviewCommand(null, press('Enter', { ctrlKey: true }))).toEqual({ type: 'commit' });
     expect(reviewCommand(null, press('Enter', { metaKey: true }))).toEqual({ type: 'commit' });

@@ -17,6 +17,7 @@ export type ReviewCommand =
   | { readonly type: 'archetype'; readonly value: SetupArchetype }
   | { readonly type: 'label'; readonly value: FinalLabel }
   | { readonly type: 'confirm' }
+  | { readonly type: 'restore' }
   | { readonly type: 'note' }
   | { readonly type: 'commit' }
   | { readonly type: 'cancel' };
@@ -67,6 +68,8 @@ export function reviewCommand(prefix: Prefix, event: KeyLike & { readonly shiftK
     case 'Enter':
     case 'c':
       return { type: 'confirm' };
+    case 'r':
+      return { type: 'restore' };
     case 'n':
       return { type: 'note' };
     case 'Escape':
@@ -84,7 +87,8 @@ export const REVIEW_KEYS: readonly { readonly keys: readonly string[]; readonly 
   { keys: ['Home', 'End'], action: 'First or last trade' },
   { keys: ['a 1–6'], action: 'Archetype: 1 momentum break … 6 unclassified' },
   { keys: ['l 1–6'], action: 'Label: 1 model failure … 6 poor execution' },
-  { keys: ['Enter', 'c'], action: "Confirm the engine's proposal, next trade" },
+  { keys: ['Enter', 'c'], action: 'Confirm what is shown (the proposal or your override), next trade' },
+  { keys: ['r'], action: "Restore the engine's proposal (drops your override)" },
   { keys: ['n'], action: 'Note (Esc leaves the field and saves it)' },
   { keys: ['Ctrl+Enter'], action: 'Commit summary (then Enter commits)' },
 ];

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fileProblem } from './fileCheck.ts';
-import { importBundle } from './importBundle.ts';
+import { fileProblem } from '../../shared/importers/fileCheck.ts';
+import { importBundle } from '../../shared/importers/importBundle.ts';
 
-const REAL = readFileSync(new URL('../../test/fixtures/real/brokers/tastytrade/options-mixed.csv', import.meta.url), 'utf8');
+const REAL = readFileSync(new URL('../fixtures/real/brokers/tastytrade/options-mixed.csv', import.meta.url), 'utf8');
 const PNG_AS_TEXT = new TextDecoder().decode(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]));
 
 /** The real export cut in the middle of its last row, as an interrupted download leaves it. */
