@@ -59,7 +59,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command === 'serve') return { ...empty(command, rest), help: rest.includes('--help') || rest.includes('-h') };
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: false });
+    // Only `restore` takes a file by position (the archive); every other command names its files with options.
+    parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'restore' });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
   }
@@ -72,7 +73,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const dataDir = values['data-dir'];
   return {
     command,
-    rest,
+    rest: command === 'restore' ? parsed.positionals : rest,
     trades: values.trades ?? [],
     bars: values.bars ?? [],
     context: values.context ?? [],

@@ -8,7 +8,9 @@ Commands
                                                apply your overrides and commit the staged batch
   rebuild  [--check]                           regenerate every derived file from sync_log.jsonl
   repair                                       move damaged lines of sync_log.jsonl to backups/ and rebuild
-  export   --format csv|json|md [--out F]      the committed journal (stdout without --out)
+  export   --format csv|json|md|html [--out F] the committed journal for people (stdout without --out)
+  export   --format archive --out F           the whole journal in one file (log + market data)
+  restore  FILE                               an archive into an empty data directory, then checked
   demo     [--data-dir D]                      process the bundled example day into a fresh folder
   serve    [--port N]                          open the app in your browser (local only)
   help                                         this text
@@ -20,7 +22,7 @@ Options
   --data-dir D      the journal folder (default: %DEFAULT%)
   --tz ZONE         zone of times written without an offset, e.g. America/New_York
   --format NAME     broker format when detection is not enough (thinkorswim, ibkr, tastytrade, schwab, webull);
-                    for export: csv, json or md
+                    for export: csv, json, md, html or archive
   --signal-window M minutes before entry/exit in which a timeline signal counts (default 5)
   -h, --help        help     -v, --version  version
 

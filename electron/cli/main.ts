@@ -12,6 +12,7 @@ import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { processCommand } from './process.ts';
 import { rebuildCommand } from './rebuild.ts';
 import { repairCommand } from './repair.ts';
+import { restoreCommand } from './restore.ts';
 import { reviewCommand } from './review.ts';
 import { serveCommand } from './serve.ts';
 
@@ -22,6 +23,7 @@ const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<nu
   commit: commitCommand,
   rebuild: rebuildCommand,
   repair: repairCommand,
+  restore: restoreCommand,
   export: exportCommand,
   demo: demoCommand,
   serve: serveCommand,

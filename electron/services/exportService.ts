@@ -1,9 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { ServiceError } from '../../shared/ipc/errors.ts';
 import type { ExportFile, ExportFormat, JournalFilter } from '../../shared/ipc/schemas.ts';
-import { summaryOf, tradingDay } from '../../shared/ipc/views.ts';
-import type { JournalEntry } from '../../shared/domain/journal.ts';
-import { buildHtmlReport } from './htmlReport.ts';
+import { tradingDay } from '../../shared/ipc/views.ts';
+import { htmlReportOf } from './htmlReport.ts';
 import type { JournalHolder } from './journalHolder.ts';
 import { storeFilter, type JournalService } from './journalService.ts';
 import type { Dialogs } from './ports.ts';
@@ -28,12 +27,6 @@ export function createExportService(deps: {
   readonly now?: () => Date;
 }): ExportService {
   const now = deps.now ?? (() => new Date());
-  /** The report's statistics are of the exported trades; the memory triggers are the journal's. */
-  const reportSummary = async (entries: readonly JournalEntry[]) => {
-    const journalSummary = await deps.journalService.summary();
-    const weights = Object.fromEntries(journalSummary.by_agent.map((row) => [row.agent, row.reinforcement_weight]));
-    return summaryOf(entries, weights, journalSummary.memory_triggers);
-  };
   const create = async (format: ExportFormat, filter: JournalFilter): Promise<ExportFile> => {
     const entries = await deps.journalService.entries(filter);
     const days = entries.map(tradingDay).sort();
@@ -41,7 +34,7 @@ export function createExportService(deps: {
     const filename = `qthink-journal-${range}.${format}`;
     const content =
       format === 'html'
-        ? buildHtmlReport(entries, await reportSummary(entries), now().toISOString().slice(0, 16).replace('T', ' ') + ' UTC')
+        ? htmlReportOf(entries, await deps.journalService.summary(), now())
         : await (await deps.journal.store()).export(format, storeFilter(filter));
     return { filename, content, mime: EXPORT_MIME[format] };
   };

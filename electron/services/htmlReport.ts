@@ -1,3 +1,4 @@
+import { summaryOf } from '../../shared/ipc/views.ts';
 import { REGRET_DIMENSIONS, type JournalEntry } from '../../shared/domain/journal.ts';
 import { contractLabel, fixed, nyDate, nyTime, signedMoney } from '../../shared/journal/format.ts';
 import type { JournalSummary, MemoryTrigger } from '../../shared/ipc/schemas.ts';
@@ -38,6 +39,15 @@ function table(header: readonly string[], rows: readonly (readonly string[])[], 
  * PnL by time block and archetype, memory triggers and every trade. `generated` is passed in so the same
  * journal gives the same report.
  */
+/**
+ * The report of `entries` (the exported trades): their statistics, with the journal's weights and memory
+ * triggers from `journalSummary`; `now` stamps it.
+ */
+export function htmlReportOf(entries: readonly JournalEntry[], journalSummary: JournalSummary, now: Date): string {
+  const weights = Object.fromEntries(journalSummary.by_agent.map((row) => [row.agent, row.reinforcement_weight]));
+  return buildHtmlReport(entries, summaryOf(entries, weights, journalSummary.memory_triggers), `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`);
+}
+
 export function buildHtmlReport(entries: readonly JournalEntry[], summary: JournalSummary, generated: string): string {
   const triggers = summary.memory_triggers;
   const range = summary.first_day ? `${summary.first_day} – ${summary.last_day}` : 'no trades';

@@ -16,8 +16,8 @@ export type ExportPanelProps = {
 };
 
 const FORMATS: readonly { readonly format: ExportFormat; readonly label: string; readonly hint: string }[] = [
-  { format: 'csv', label: 'CSV', hint: 'one row per trade; imports back unchanged' },
-  { format: 'json', label: 'JSON', hint: 'full journal entries; imports back unchanged' },
+  { format: 'csv', label: 'CSV', hint: 'one row per trade, for spreadsheets; not a backup (imported again, the trades are assessed afresh)' },
+  { format: 'json', label: 'JSON', hint: 'every field of every entry, for other tools; not a backup (imported again, the trades are assessed afresh)' },
   { format: 'md', label: 'Markdown', hint: 'a summary to read or paste into notes' },
   { format: 'html', label: 'HTML report', hint: 'self-contained, with its charts; opens offline' },
 ];
@@ -67,6 +67,9 @@ export function ExportPanel({ state, matching, filtered, native, onExport }: Exp
           </button>
         ))}
       </div>
+      <p className="qa-note" data-testid="export-backup-note">
+        For a backup that restores exactly (the log with the market data the scores used): <code>qthink export --format archive --out journal.qthink</code>, then <code>qthink restore journal.qthink</code>.
+      </p>
       {matching === 0 ? <p className="qa-note">Nothing to export: no committed trade matches the filters.</p> : null}
       {filtered && matching > 0 ? <p className="qa-note">Exports hold the trades the filters above select.</p> : null}
       <div className="qa-export-status" role="status" data-testid="export-status">
