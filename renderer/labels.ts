@@ -2,6 +2,7 @@ import {
   FINAL_LABELS,
   REGRET_DIMENSIONS,
   SETUP_ARCHETYPES,
+  NO_TIME_OF_DAY,
   TIME_BLOCKS,
   type FinalLabel,
   type RegretDimension,
@@ -108,8 +109,9 @@ export function finalLabelName(name: string): string {
   return isOneOf(FINAL_LABELS, name) ? FINAL_LABEL_NAMES[name] : humanize(name);
 }
 
-/** "Afternoon setup" (or "Setup" with `short`). */
-export function timeBlockLabel(name: string, options: { readonly short?: boolean } = {}): string {
+/** "Afternoon setup" (or "Setup" with `short`); null (an entry without a time of day) is "No time of day". */
+export function timeBlockLabel(name: string | null, options: { readonly short?: boolean } = {}): string {
+  if (name === null || name === NO_TIME_OF_DAY) return options.short ? 'No time' : 'No time of day';
   if (!isOneOf(TIME_BLOCKS, name)) return humanize(name);
   return options.short ? TIME_BLOCK_SHORT[name] : TIME_BLOCK_NAMES[name];
 }

@@ -17,7 +17,7 @@ export function reviewTable(entries: readonly JournalEntry[]): string {
   const rows = entries.map((entry) => [
     entry.id,
     nyTime(entry.entry_time),
-    entry.time_block,
+    entry.time_block ?? 'no time of day',
     signedMoney(entry.pnl),
     ...regretCells(entry),
     entry.setup_archetype,
@@ -31,7 +31,7 @@ export function reviewTable(entries: readonly JournalEntry[]): string {
 export function tradeTable(entries: readonly JournalEntry[]): string {
   const rows = entries.map((entry) => [
     nyTime(entry.entry_time),
-    entry.time_block,
+    entry.time_block ?? 'no time of day',
     contractLabel(entry),
     entry.trade.side,
     signedMoney(entry.pnl),

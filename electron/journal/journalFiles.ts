@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import type { JournalEntry } from '../../shared/domain/journal.ts';
+import { NO_TIME_OF_DAY, timeBlockGroup, type JournalEntry, type TimeBlockGroup } from '../../shared/domain/journal.ts';
 import { tradeDay } from '../../shared/engine/marketIndex.ts';
 import { APPEND_ONLY_FILES, COMMITTED_IDS_FILE, DERIVED_FILES, createDerivation, derivedFilesOf, type AppendOnlyFile, type DerivedFile } from '../../shared/journal/index.ts';
 import { writeAtomic, type JournalFs } from './fsOps.ts';
@@ -13,7 +13,7 @@ import { readSyncLog } from './syncLog.ts';
 export type JournalFilter = {
   readonly from?: string;
   readonly to?: string;
-  readonly time_block?: JournalEntry['time_block'];
+  readonly time_block?: TimeBlockGroup;
   readonly setup_archetype?: JournalEntry['setup_archetype'];
   readonly final_label?: JournalEntry['final_label'];
   readonly agent?: string;
@@ -35,7 +35,7 @@ export function matchesFilter(entry: JournalEntry, filter: JournalFilter = {}): 
     if (filter.from !== undefined && day < filter.from) return false;
     if (filter.to !== undefined && day > filter.to) return false;
   }
-  if (filter.time_block !== undefined && entry.time_block !== filter.time_block) return false;
+  if (filter.time_block !== undefined && timeBlockGroup(entry.time_block) !== filter.time_block) return false;
   if (filter.setup_archetype !== undefined && entry.setup_archetype !== filter.setup_archetype) return false;
   if (filter.final_label !== undefined && entry.final_label !== filter.final_label) return false;
   if (filter.agent !== undefined && !entry.agents_involved.includes(filter.agent)) return false;
@@ -74,7 +74,7 @@ const EXIT_TIME_FIELD = /"exit_time":"((?:[^"\\]|\\.)*)"/;
  */
 export function rawPrefilter(filter: JournalFilter, trusted: boolean): ((text: string) => boolean) | null {
   const needles: string[] = [];
-  if (filter.time_block !== undefined) needles.push(`"time_block":${JSON.stringify(filter.time_block)}`);
+  if (filter.time_block !== undefined) needles.push(`"time_block":${JSON.stringify(filter.time_block === NO_TIME_OF_DAY ? null : filter.time_block)}`);
   if (filter.setup_archetype !== undefined) needles.push(`"setup_archetype":${JSON.stringify(filter.setup_archetype)}`);
   if (filter.final_label !== undefined) needles.push(`"final_label":${JSON.stringify(filter.final_label)}`);
   if (filter.agent !== undefined) needles.push(JSON.stringify(filter.agent));

@@ -1,4 +1,4 @@
-import type { FinalLabel, JournalEntry, SetupArchetype, TimeBlock } from '../../shared/domain/journal.ts';
+import type { FinalLabel, JournalEntry, SetupArchetype, TimeBlockGroup } from '../../shared/domain/journal.ts';
 import type { Bar } from '../../shared/domain/market.ts';
 import type { FileInput, Settings } from '../../shared/ipc/schemas.ts';
 import type { Logger } from '../logger.ts';
@@ -13,7 +13,7 @@ type MaybePromise<T> = T | Promise<T>;
 export type StoreFilter = {
   from?: string;
   to?: string;
-  time_block?: TimeBlock;
+  time_block?: TimeBlockGroup;
   setup_archetype?: SetupArchetype;
   final_label?: FinalLabel;
   agent?: string;

@@ -7,7 +7,8 @@ function hhmm(minute: number): string {
 }
 
 /** "09:30–10:30 ET" for a block, from the engine's own bounds so the two never disagree. */
-export function blockRange(block: TimeBlock): string {
+export function blockRange(block: TimeBlock | null): string {
+  if (block === null) return 'the export gives only the date';
   const bound = TIME_BLOCK_BOUNDS.find((b) => b.block === block);
   return bound ? `${hhmm(bound.startMinute)}–${hhmm(bound.endMinute)} ET` : 'outside 09:30–16:00 ET';
 }

@@ -77,7 +77,7 @@ function sortValue(entry: JournalEntry, key: SortKey): number | string | null {
     case 'time':
       return epochOf(entry.entry_time) ?? entry.entry_time;
     case 'block':
-      return BLOCK_ORDER.indexOf(entry.time_block);
+      return entry.time_block === null ? BLOCK_ORDER.length : BLOCK_ORDER.indexOf(entry.time_block);
     case 'contract':
       return contractLabel(entry.trade);
     case 'side':

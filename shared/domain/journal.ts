@@ -17,6 +17,17 @@ export const TIME_BLOCKS = ['early_open', 'chop_mid', 'setup_mid', 'decay_close'
 export const timeBlockSchema = z.enum(TIME_BLOCKS);
 export type TimeBlock = z.infer<typeof timeBlockSchema>;
 
+/**
+ * The group name of trades without a time block (entries with no time of day, from a dates-only export) where
+ * trades are counted per block: summaries, penalties, filters. Never a time block itself.
+ */
+export const NO_TIME_OF_DAY = 'no_time_of_day';
+export const timeBlockGroupSchema = z.union([timeBlockSchema, z.literal(NO_TIME_OF_DAY)]);
+export type TimeBlockGroup = z.infer<typeof timeBlockGroupSchema>;
+export function timeBlockGroup(block: TimeBlock | null): TimeBlockGroup {
+  return block ?? NO_TIME_OF_DAY;
+}
+
 export const SETUP_ARCHETYPES = [
   'momentum_break',
   'fade_reversal',
@@ -154,7 +165,8 @@ export const journalEntrySchema = z.object({
   agent_weights: z.record(z.string(), z.number()),
   mesh_conflict: z.boolean(),
   setup_archetype: setupArchetypeSchema,
-  time_block: timeBlockSchema,
+  /** Null when the entry has no time of day (a dates-only broker export); the flag no_time_of_day says so. */
+  time_block: timeBlockSchema.nullable(),
   final_label: finalLabelSchema,
   // --- engine extras ---
   /** How many of the seven regrets were scored when the engine labelled the trade (0–7); older lines lack it. */

@@ -36,6 +36,33 @@ export type AgentSignal = z.infer<typeof agentSignalSchema>;
 export const closeReasonSchema = z.enum(['closed', 'expired', 'assigned', 'exercised']);
 export type CloseReason = z.infer<typeof closeReasonSchema>;
 
+/** A multi-leg trade's name, classified from its legs' strikes, rights, sides, expiries and ratios (strategy.ts). */
+export const strategySchema = z.enum(['vertical', 'iron_condor', 'butterfly', 'straddle', 'strangle', 'calendar', 'custom']);
+export type Strategy = z.infer<typeof strategySchema>;
+
+/**
+ * One leg of a multi-leg trade: one contract's round trip, flat to flat, with its own P&L. `id` is the id the
+ * leg has as a trade of its own, so splitting a grouped trade gives back exactly the trades import would make.
+ */
+export const tradeLegSchema = z.object({
+  id: z.string().min(1),
+  symbol: z.string().min(1),
+  expiry: isoDate,
+  right: z.enum(['C', 'P']),
+  strike: z.number().finite().positive(),
+  side: z.enum(['long', 'short']),
+  qty: z.number().finite().positive(),
+  entry_time: tradeTime,
+  exit_time: tradeTime,
+  entry_price: z.number().finite().nonnegative(),
+  exit_price: z.number().finite().nonnegative(),
+  fees: z.number().finite(),
+  pnl: z.number().finite(),
+  multiplier: z.number().finite().positive().default(100),
+  close_reason: closeReasonSchema.default('closed'),
+});
+export type TradeLeg = z.infer<typeof tradeLegSchema>;
+
 /**
  * The native trade record (one JSON object per line). Unknown fields are kept (`passthrough`), so a
  * trader's own annotations survive the round trip through the journal.
@@ -64,6 +91,15 @@ export const tradeRecordSchema = z
     multiplier: z.number().finite().positive().default(100),
     close_reason: closeReasonSchema.default('closed'),
     account: z.string().optional(),
+    /**
+     * Multi-leg trades only (a single-leg record has none of the four): the strategy, its legs (their pnl sums
+     * to the trade's), and the trader's Review choice that made it: `grouped_from` the trades grouped into
+     * it, `split_from` (on each leg made a trade of its own) the grouped trade it was split out of.
+     */
+    strategy: strategySchema.optional(),
+    legs: z.array(tradeLegSchema).min(2).optional(),
+    grouped_from: z.array(z.string().min(1)).min(2).optional(),
+    split_from: z.string().min(1).optional(),
   })
   .passthrough();
 export type TradeRecord = z.infer<typeof tradeRecordSchema>;
@@ -78,9 +114,13 @@ export function tradeDirection(trade: Pick<TradeRecord, 'right' | 'side'>): Trad
   return callLike === long ? 'bullish' : 'bearish';
 }
 
-/** (exit − entry) · qty · multiplier · (long ? 1 : −1) − fees, unless the record states its own pnl. */
+/**
+ * (exit − entry) · qty · multiplier · (long ? 1 : −1) − fees, unless the record states its own pnl; a
+ * multi-leg trade without one is the sum of its legs' pnl.
+ */
 export function realizedPnl(trade: TradeRecord): number {
   if (trade.pnl !== undefined) return trade.pnl;
+  if (trade.legs) return roundCents(trade.legs.reduce((total, leg) => total + leg.pnl, 0));
   const sign = trade.side === 'long' ? 1 : -1;
   const gross = (trade.exit_price - trade.entry_price) * trade.qty * trade.multiplier * sign;
   return roundCents(gross - trade.fees);

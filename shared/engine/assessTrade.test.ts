@@ -82,10 +82,10 @@ describe('assessTrade: the engine pipeline for one trade', () => {
     expect(JSON.stringify(assessTrade(trade(), market))).toBe(JSON.stringify(assessTrade(trade(), market)));
   });
 
-  it('a date-only trade is outside_session with no_time_of_day, null duration, and still a valid line', () => {
+  it('a dates-only trade has time_block null with no_time_of_day, null duration, and still a valid line', () => {
     const entry = assessTrade(trade({ entry_time: '2025-07-08', exit_time: '2025-07-08' }), market);
     expect(journalEntrySchema.safeParse(entry).success).toBe(true);
-    expect(entry.time_block).toBe('outside_session');
+    expect(entry.time_block).toBeNull();
     expect(entry.duration_minutes).toBeNull();
     expect(entry.flags).toContain('no_time_of_day');
   });

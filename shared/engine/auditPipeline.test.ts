@@ -104,7 +104,7 @@ describe('trades the market data does not cover', () => {
       expect(entry[dimension], dimension).toBeNull();
       expect(entry.explanations[dimension]).toBe('the export gives no time of day (entry_time is 2025-07-08)');
     }
-    expect(entry.time_block).toBe('outside_session');
+    expect(entry.time_block).toBeNull();
     expect(entry.flags).toContain('no_time_of_day');
     expect(entry.duration_minutes).toBeNull();
   });

@@ -37,7 +37,7 @@ export function entry(id: string, minute: number, pnl: number, direction: Polari
     agent_weights: {},
     mesh_conflict: false,
     setup_archetype: extras.setup_archetype ?? 'unclassified',
-    time_block: extras.time_block ?? 'early_open',
+    time_block: extras.time_block === undefined ? 'early_open' : extras.time_block,
     final_label: pnl > 0 ? 'good_trade' : 'disciplined_loss',
     flags: [],
     penalty_factor: 0,

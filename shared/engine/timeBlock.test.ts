@@ -51,9 +51,9 @@ describe('time block (seed step 3), from the entry time in America/New_York', ()
     expect(block('2025-07-05T10:00:00-04:00')).toBe('outside_session');
   });
 
-  it('a date-only entry is outside_session with the flag "no_time_of_day" and the explanation "no time of day"', () => {
+  it('a dates-only entry has time_block null (not guessed) with the flag "no_time_of_day" and the explanation "no time of day"', () => {
     const result = timeBlockOf('2025-07-08');
-    expect(result.time_block).toBe('outside_session');
+    expect(result.time_block).toBeNull();
     expect(result.flag).toBe('no_time_of_day');
     expect(result.explanation).toMatch(/^no time of day/);
   });

@@ -19,7 +19,8 @@ export const TIME_BLOCK_BOUNDS: readonly { readonly block: Exclude<TimeBlock, 'o
 export const NO_TIME_OF_DAY_FLAG = 'no_time_of_day';
 
 export type TimeBlockResult = {
-  readonly time_block: TimeBlock;
+  /** Null when the entry has no time of day (a dates-only export): the block is not guessed. */
+  readonly time_block: TimeBlock | null;
   /** A flag for the journal when the block could not be read from a time of day; null otherwise. */
   readonly flag: string | null;
   /** One line saying how the block was found. */
@@ -41,11 +42,11 @@ export function blockOfMinute(minuteOfDay: number, closeMinute: number): TimeBlo
 
 export function timeBlockOf(entryTime: string): TimeBlockResult {
   if (isDateOnly(entryTime)) {
-    return { time_block: 'outside_session', flag: NO_TIME_OF_DAY_FLAG, explanation: `no time of day: entry ${entryTime} is a bare date` };
+    return { time_block: null, flag: NO_TIME_OF_DAY_FLAG, explanation: `no time of day: entry ${entryTime} is a bare date` };
   }
   const ms = instantOf(entryTime);
   if (ms === null) {
-    return { time_block: 'outside_session', flag: NO_TIME_OF_DAY_FLAG, explanation: `no time of day: entry ${entryTime} is unreadable` };
+    return { time_block: null, flag: NO_TIME_OF_DAY_FLAG, explanation: `no time of day: entry ${entryTime} is unreadable` };
   }
   const clock = etClock(ms);
   const session = sessionDay(clock.date);

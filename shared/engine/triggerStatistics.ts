@@ -109,7 +109,8 @@ export function addToTriggerStatistics(stats: TriggerStatistics, entry: TriggerI
   const timing = entry.timing_regret;
   if (timing !== null && entry.time_block !== TIMING_FORMULA_BLOCK) count(stats.pooledTimingOutsideFormula, timing);
 
-  for (const [block, counts] of stats.blocks) {
+  // An entry without a time of day is in no block and not in the other blocks either.
+  if (entry.time_block !== null) for (const [block, counts] of stats.blocks) {
     const inBlock = entry.time_block === block;
     if (inBlock) addRate(counts.rate, entry.pnl);
     for (const [dimension, measure] of Object.entries(counts.measures)) {

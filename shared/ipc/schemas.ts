@@ -4,6 +4,7 @@ import {
   journalEntrySchema,
   regretDimensionSchema,
   setupArchetypeSchema,
+  timeBlockGroupSchema,
   timeBlockSchema,
 } from '../domain/journal.ts';
 import { barSchema } from '../domain/market.ts';
@@ -144,7 +145,8 @@ export type CommitResult = z.infer<typeof commitResultSchema>;
 export const journalFilterSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
-  time_block: timeBlockSchema.optional(),
+  /** A block, or no_time_of_day for the entries without one. */
+  time_block: timeBlockGroupSchema.optional(),
   setup_archetype: setupArchetypeSchema.optional(),
   final_label: finalLabelSchema.optional(),
   agent: z.string().min(1).optional(),
@@ -195,7 +197,7 @@ export const journalSummarySchema = z.looseObject({
   first_day: isoDate.nullable(),
   last_day: isoDate.nullable(),
   totals: groupStatsSchema,
-  by_time_block: z.array(groupStatsSchema.extend({ time_block: timeBlockSchema })),
+  by_time_block: z.array(groupStatsSchema.extend({ time_block: timeBlockGroupSchema })),
   by_archetype: z.array(groupStatsSchema.extend({ setup_archetype: setupArchetypeSchema })),
   by_agent: z.array(
     groupStatsSchema.extend({

@@ -26,6 +26,12 @@ describe('journal views for the screens', () => {
     expect(stats.mean_regret).toBeCloseTo((0.18 + 0.35 + 0.2 + 0.12 + 0.05 + 0.1) / 6, 10);
   });
 
+  it('a dates-only entry has no time block: the filter no_time_of_day finds it, a block filter does not', () => {
+    const entries = [sampleEntry(), sampleEntry({ id: 'T2', time_block: null, entry_time: '2025-03-10', exit_time: '2025-03-10' })];
+    expect(filterEntries(entries, { time_block: 'no_time_of_day' }).map((entry) => entry.id)).toEqual(['T2']);
+    expect(filterEntries(entries, { time_block: entries[0]?.time_block ?? 'early_open' }).map((entry) => entry.id)).toEqual(['T1']);
+  });
+
   it('filters by date range, block, archetype, label and agent', () => {
     const entries = [sampleEntry(), sampleEntry({ id: 'T2', time_block: 'chop_mid', agents_involved: ['other'], exit_time: '2025-03-12T11:00:00-04:00' })];
     expect(filterEntries(entries, { agent: 'other' }).map((entry) => entry.id)).toEqual(['T2']);

@@ -2,6 +2,7 @@ import {
   REGRET_DIMENSIONS,
   SETUP_ARCHETYPES,
   TIME_BLOCKS,
+  timeBlockGroup,
   type JournalEntry,
   type RegretDimension,
 } from '../domain/journal.ts';
@@ -57,7 +58,7 @@ export function matchesFilter(entry: JournalEntry, filter: JournalFilter): boole
   const day = tradingDay(entry);
   if (filter.from !== undefined && day < filter.from) return false;
   if (filter.to !== undefined && day > filter.to) return false;
-  if (filter.time_block !== undefined && entry.time_block !== filter.time_block) return false;
+  if (filter.time_block !== undefined && timeBlockGroup(entry.time_block) !== filter.time_block) return false;
   if (filter.setup_archetype !== undefined && entry.setup_archetype !== filter.setup_archetype) return false;
   if (filter.final_label !== undefined && entry.final_label !== filter.final_label) return false;
   if (filter.agent !== undefined && !entry.agents_involved.includes(filter.agent)) return false;
@@ -264,7 +265,7 @@ export function buildCommitPreview(staged: readonly JournalEntry[], committedIds
     pnl_total: roundCents(toAdd.reduce((sum, entry) => sum + entry.pnl, 0)),
     by_label: count((entry) => entry.final_label),
     by_archetype: count((entry) => entry.setup_archetype),
-    by_time_block: count((entry) => entry.time_block),
+    by_time_block: count((entry) => timeBlockGroup(entry.time_block)),
     files: toAdd.length > 0 ? [...JOURNAL_FILES] : [],
   };
 }

@@ -1,4 +1,4 @@
-import { REGRET_DIMENSIONS, type JournalEntry, type RegretDimension } from '../domain/journal.ts';
+import { NO_TIME_OF_DAY, REGRET_DIMENSIONS, timeBlockGroup, type JournalEntry, type RegretDimension, type TimeBlock } from '../domain/journal.ts';
 import { isPatternMember, type PatternMembers } from '../engine/memoryTriggers.ts';
 import { representativeSignals } from '../engine/reinforcement.ts';
 
@@ -44,6 +44,10 @@ function codeOf(dictionary: string[], index: Map<string, number>, name: string):
 /** Appends rows to a set of columns; the dictionaries' lookup maps are built once. */
 export type ColumnWriter = { readonly add: (entry: JournalEntry) => number };
 
+function blockOfGroup(group: string | undefined): TimeBlock | null {
+  return group === undefined || group === NO_TIME_OF_DAY ? null : (group as TimeBlock);
+}
+
 export function columnWriter(columns: CompactColumns): ColumnWriter {
   const lookup = (dictionary: string[]): Map<string, number> => new Map(dictionary.map((name, code) => [name, code]));
   const archetypes = lookup(columns.archetypes);
@@ -55,7 +59,7 @@ export function columnWriter(columns: CompactColumns): ColumnWriter {
       columns.id.push(entry.id);
       columns.pnl.push(entry.pnl);
       columns.archetype.push(codeOf(columns.archetypes, archetypes, entry.setup_archetype));
-      columns.block.push(codeOf(columns.blocks, blocks, entry.time_block));
+      columns.block.push(codeOf(columns.blocks, blocks, timeBlockGroup(entry.time_block)));
       for (const dimension of REGRET_DIMENSIONS) columns.regrets[dimension].push(entry[dimension]);
       let aligned = 0;
       for (const signal of representativeSignals(entry.agents)) {
@@ -94,7 +98,7 @@ export function patternMembersOf(columns: CompactColumns): PatternMembers {
       const trade = {
         pnl: columns.pnl[row] ?? 0,
         setup_archetype: (columns.archetypes[columns.archetype[row] ?? -1] ?? 'unclassified') as JournalEntry['setup_archetype'],
-        time_block: (columns.blocks[columns.block[row] ?? -1] ?? 'outside_session') as JournalEntry['time_block'],
+        time_block: blockOfGroup(columns.blocks[columns.block[row] ?? -1]),
         ...(Object.fromEntries(REGRET_DIMENSIONS.map((dimension) => [dimension, columns.regrets[dimension][row] ?? null])) as Record<RegretDimension, number | null>),
       };
       if (isPatternMember(ref, trade, aligned)) ids.push(columns.id[row] ?? '');

@@ -1,4 +1,4 @@
-import type { JournalEntry } from '../domain/journal.ts';
+import { timeBlockGroup, type JournalEntry } from '../domain/journal.ts';
 import { RATIO_DECIMALS, byCodeUnit, round } from './stats.ts';
 
 /**
@@ -71,7 +71,7 @@ export class PenaltyIndex {
     const conditions = entry.flags.filter((flag) => flag.startsWith(PENALTY_FLAG_PREFIX)).map((flag) => flag.slice(PENALTY_FLAG_PREFIX.length));
     addTo(this.totals, entry, conditions);
     addTo(this.group('setup_archetype', entry.setup_archetype), entry, conditions);
-    addTo(this.group('time_block', entry.time_block), entry, conditions);
+    addTo(this.group('time_block', timeBlockGroup(entry.time_block)), entry, conditions);
     for (const agent of new Set(entry.agents_involved)) addTo(this.group('agent', agent), entry, conditions);
   }
 

@@ -1,4 +1,4 @@
-import { FINAL_LABELS, SETUP_ARCHETYPES, TIME_BLOCKS, type JournalEntry } from '../domain/journal.ts';
+import { FINAL_LABELS, SETUP_ARCHETYPES, TIME_BLOCKS, timeBlockGroup, type JournalEntry } from '../domain/journal.ts';
 import type { MemoryTrigger } from '../engine/memoryTriggers.ts';
 import { INITIAL_WEIGHT } from '../engine/reinforcement.ts';
 import { tradeDay } from '../engine/marketIndex.ts';
@@ -65,7 +65,7 @@ export class SummaryAccumulator {
 
   add(entry: JournalEntry): void {
     addStats(this.totals, entry);
-    this.byBlock.add(entry.time_block, entry);
+    this.byBlock.add(timeBlockGroup(entry.time_block), entry);
     this.byArchetype.add(entry.setup_archetype, entry);
     this.byLabel.add(entry.final_label, entry);
     for (const agent of new Set(entry.agents_involved)) this.byAgent.add(agent, entry);

@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { timeBlockGroup } from '../../shared/domain/journal.ts';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBundle } from '../../shared/importers/importBundle.ts';
@@ -121,7 +122,7 @@ describe('journal store: commit', () => {
     if (!first) throw new Error('no entries');
     expect(await store.listCommitted({ from: '2025-06-12' })).toEqual([]);
     expect(await store.listCommitted({ from: '2025-06-11', to: '2025-06-11' })).toHaveLength(all.length);
-    expect((await store.listCommitted({ time_block: first.time_block })).every((entry) => entry.time_block === first.time_block)).toBe(true);
+    expect((await store.listCommitted({ time_block: timeBlockGroup(first.time_block) })).every((entry) => entry.time_block === first.time_block)).toBe(true);
     expect((await store.listCommitted({ final_label: first.final_label })).length).toBe(all.filter((entry) => entry.final_label === first.final_label).length);
     expect((await store.listCommitted({ agent: 'flow_tracker' })).every((entry) => entry.agents_involved.includes('flow_tracker'))).toBe(true);
     await store.close();

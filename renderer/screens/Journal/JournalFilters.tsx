@@ -1,4 +1,4 @@
-import { FINAL_LABELS, SETUP_ARCHETYPES, TIME_BLOCKS } from '../../../shared/domain/journal.ts';
+import { FINAL_LABELS, SETUP_ARCHETYPES, NO_TIME_OF_DAY, TIME_BLOCKS } from '../../../shared/domain/journal.ts';
 import type { JournalFilter } from '../../../shared/ipc/schemas.ts';
 import { blockRange } from '../../charts/timeBlocks.ts';
 import { archetypeLabel, finalLabelName, timeBlockLabel } from '../../labels.ts';
@@ -40,7 +40,7 @@ export function JournalFilters({ filter, agents, onChange, onClear }: JournalFil
       <FilterSelect
         title="Time block"
         allLabel="All blocks"
-        options={TIME_BLOCKS.map((block) => ({ value: block, label: `${timeBlockLabel(block)} (${blockRange(block)})` }))}
+        options={[...TIME_BLOCKS.map((block) => ({ value: block, label: `${timeBlockLabel(block)} (${blockRange(block)})` })), { value: NO_TIME_OF_DAY, label: 'No time of day (dates-only exports)' }]}
         value={filter.time_block}
         onChange={(value) => onChange({ time_block: value as JournalFilter['time_block'] })}
         testId="filter-block"

@@ -83,7 +83,7 @@ function TradeRow({ entry, index, top }: { readonly entry: JournalEntry; readonl
       <span role="cell" className={`qa-vcell num ${pnlTone(entry.pnl)}`}>
         {money(entry.pnl)}
       </span>
-      <span role="cell" className="qa-vcell" title={entry.time_block}>
+      <span role="cell" className="qa-vcell" title={entry.time_block ?? 'no time of day'}>
         {timeBlockLabel(entry.time_block)}
       </span>
       <span

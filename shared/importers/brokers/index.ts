@@ -4,6 +4,7 @@ import type { TradeRecord } from '../../domain/trade.ts';
 import { isKnownZone } from './brokerTime.ts';
 import { resolveBrokerFormat } from './detect.ts';
 import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type Fill, type FillSource } from './fill.ts';
+import { groupLegs } from './groupLegs.ts';
 import { parseIbkr } from './ibkr.ts';
 import { buildRoundTrips, type UnmatchedFill } from './roundTrips.ts';
 import { parseSchwab } from './schwab.ts';
@@ -15,6 +16,7 @@ export type { BrokerFormat, Fill } from './fill.ts';
 export { brokerFormatSchema, fillSchema, BROKER_FORMAT_NAMES } from './fill.ts';
 export type { UnmatchedFill } from './roundTrips.ts';
 export { buildRoundTrips } from './roundTrips.ts';
+export { groupLegs } from './groupLegs.ts';
 export { detectBrokerFormat } from './detect.ts';
 export { parseOptionSymbol, readOptionSymbol, type OptionContract } from './optionSymbol.ts';
 
@@ -98,7 +100,8 @@ function identityKeys(fills: readonly Fill[]): string[] {
 /**
  * Several exports (possibly overlapping in time, possibly from different brokers) → one set of fills,
  * each counted once, then round trips over all of them, so a position opened in one file and closed in
- * the next is one trade.
+ * the next is one trade; then the round trips opened together (one order, or one instant) become one
+ * multi-leg trade (groupLegs.ts).
  */
 export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerImportOptions = {}): BrokerFilesResult {
   const merged = new Map<string, Fill>();
@@ -121,17 +124,18 @@ export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerI
   }
   const fills = [...merged.values()];
   const matched = buildRoundTrips(fills);
+  const grouped = groupLegs(matched.trades, matched.sources, fills);
   const distinct = new Set(formats.map((entry) => entry.format));
   const format = distinct.size === 1 ? (formats[0]?.format ?? null) : null;
   return {
     format,
     files: formats,
-    trades: matched.trades,
-    sources: matched.sources,
+    trades: grouped.trades,
+    sources: grouped.sources,
     fills,
     errors,
     unmatched: matched.unmatched,
-    warnings: [...warnings, ...matched.warnings],
+    warnings: [...warnings, ...matched.warnings, ...grouped.warnings],
   };
 }
 

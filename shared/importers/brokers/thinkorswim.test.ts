@@ -127,7 +127,11 @@ describe('thinkorswim Account Statement', () => {
     expect(result.warnings).toEqual([]);
     // Each leg: 0.02 + 0.65 opening, 0.01 + 0.65 closing = 1.33; four legs 5.32 = 2.68 + 2.64.
     // Net: (1.10 − 0.20)·100 − 5.32 = 84.68.
-    expect(result.trades.map((trade) => trade.fees)).toEqual([1.33, 1.33, 1.33, 1.33]);
+    // The spread's four legs are one trade (one order ref #): a credit of 1.10 closed for 0.20.
+    expect(result.trades).toHaveLength(1);
+    const [condor] = result.trades;
+    expect(condor).toMatchObject({ strategy: 'iron_condor', side: 'short', qty: 1, entry_price: 1.1, exit_price: 0.2, fees: 5.32 });
+    expect(condor?.legs?.map((leg) => leg.fees)).toEqual([1.33, 1.33, 1.33, 1.33]);
     expect(Math.round(result.trades.reduce((sum, trade) => sum + realizedPnl(trade), 0) * 100) / 100).toBe(84.68);
   });
 });
