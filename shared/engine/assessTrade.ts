@@ -1,12 +1,13 @@
 import type { FinalLabel, JournalEntry, RegretScores, SetupArchetype } from '../domain/journal.ts';
-import type { AgentSignal, TradeRecord } from '../domain/trade.ts';
+import type { AgentSignal, TradeDirection, TradeRecord } from '../domain/trade.ts';
 import { classifyArchetype } from './archetype.ts';
 import { attributeAgents } from './attribution.ts';
 import { judge } from './finalLabel.ts';
 import type { LabelFacts } from './finalLabel.ts';
 import { assessOutcome, instantOf, isDateOnly } from './outcome.ts';
-import { attributePnl, IV_CRUSH_FLAG } from './pnlAttribution.ts';
-import { scoreRegrets } from './regret/index.ts';
+import { attributeMultiLegPnl, positionDirection } from './multiLegPosition.ts';
+import { IV_CRUSH_FLAG } from './pnlAttribution.ts';
+import { buildRegretContext, scoreRegrets } from './regret/index.ts';
 import { NO_TIME_OF_DAY_FLAG, timeBlockOf } from './timeBlock.ts';
 import type { MarketInputs } from './types.ts';
 
@@ -37,13 +38,20 @@ function scoresOf(entry: RegretScores): RegretScores {
   };
 }
 
+/** A multi-leg trade's direction: the sign of its net delta at the entry spot and IV the regrets use. */
+function multiLegDirection(trade: TradeRecord, market: MarketInputs, fallback: TradeDirection): TradeDirection {
+  const context = buildRegretContext({ trade, direction: fallback, market, meshAlignment: null });
+  return positionDirection(trade, context.entryMs, context.underlyingEntry?.value ?? null, context.volatility.value).direction;
+}
+
 /**
  * The whole engine for one trade (seed steps 1–6 of SPEC's engine section, reinforcement aside): outcome,
  * attribution, the seven regrets, time block, archetype, final label and penalties, as one sync_log line.
  * Pure and deterministic; label_source is 'engine' and there is no engine_proposal.
  */
 export function assessTrade(trade: TradeRecord, market: MarketInputs): JournalEntry {
-  const outcome = assessOutcome(trade, market.context);
+  const assessed = assessOutcome(trade, market.context);
+  const outcome = trade.legs ? { ...assessed, direction: multiLegDirection(trade, market, assessed.direction) } : assessed;
   const attribution = attributeAgents(trade.agents, outcome.direction, outcome.pnl);
   const regret = scoreRegrets({ trade, direction: outcome.direction, market, meshAlignment: attribution.mesh_alignment });
   const block = timeBlockOf(trade.entry_time);
@@ -57,7 +65,7 @@ export function assessTrade(trade: TradeRecord, market: MarketInputs): JournalEn
   });
   const scores = scoresOf(regret.scores);
   // The premium change split by cause, from the same underlying prices and times the regrets used.
-  const pnlParts = attributePnl({ trade, ...regret.pricing });
+  const pnlParts = attributeMultiLegPnl({ trade, ...regret.pricing });
   const flags = [...inputFlags(trade.entry_time, trade.exit_time, trade.agents), ...(pnlParts.ivCrush ? [IV_CRUSH_FLAG] : [])];
   const judgement = judge({ scores, pnl: outcome.pnl, mesh_conflict: attribution.mesh_conflict }, flags);
   const labelWhy = pnlParts.ivCrush ? `${judgement.engine.explanation}; the loss came from implied volatility, not the direction (iv_crush)` : judgement.engine.explanation;

@@ -9,6 +9,7 @@ import { MIN_TIME_TO_EXPIRY_MS, msToYears, timeToExpiryYears } from '../../marke
 import { vwapSeries } from '../../market/vwap.ts';
 import type { RegretInput } from '../types.ts';
 import { PRICE_TICK, percent, price } from './scoreMath.ts';
+import { pricingTrade } from '../multiLegPosition.ts';
 
 /** The "typical minute range" (mean high − low of 1-minute bars) is measured over the 30 minutes up to entry. */
 export const TYPICAL_RANGE_WINDOW_MIN = 30;
@@ -132,7 +133,8 @@ export function buildRegretContext(input: RegretInput): RegretContext {
   const underlyingEntry = underlyingAt(trade.underlying_entry, sessionBars, entry.ms);
   const underlyingExit = underlyingAt(trade.underlying_exit, exitSession, exit.ms);
   const { context: dayContext, reason: contextReason } = resolveDayContext(input, entryDate);
-  const volatility = resolveVolatility(trade, dayContext, contextReason, underlyingEntry, entry.ms);
+  // A multi-leg trade's IV comes from the premium of the leg that carries it, not from the net premium.
+  const volatility = resolveVolatility(pricingTrade(trade), dayContext, contextReason, underlyingEntry, entry.ms);
 
   let typicalMinuteRange: number | null = null;
   if (sessionBars !== null && entry.ms !== null) {

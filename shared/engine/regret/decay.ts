@@ -2,6 +2,7 @@ import { blackScholes, intrinsicValue, type OptionRight } from '../../market/bla
 import { etClock } from '../../market/calendar.ts';
 import { expiryCloseMs, MIN_TIME_TO_EXPIRY_MS, minutesToYears, timeToExpiryYears } from '../../market/timeToExpiry.ts';
 import type { RegretResult } from '../types.ts';
+import { netHalfLife, netTimeValueTraded, weightedLegs } from '../multiLegPosition.ts';
 import type { RegretContext } from './context.ts';
 import { fine, fixed2, minutes, price, roundScore, score } from './scoreMath.ts';
 
@@ -98,15 +99,21 @@ export function scoreDecayRegret(context: RegretContext): RegretResult & { reado
 
   const spot = underlyingEntry.value;
   const minutesToExpiry = timeToExpiryYears(entryMs, trade.expiry) * MINUTES_PER_YEAR;
-  const { timeValue, halfLifeMinutes } = timeValueHalfLife({ spot, strike: trade.strike, vol: volatility.value, right: trade.right, minutesToExpiry });
-  const intrinsic = intrinsicValue(spot, trade.strike, trade.right);
-  const timeValueTraded = Math.max(0, trade.entry_price - intrinsic);
+  // A multi-leg trade is one position: its net time value (Σ weight · leg time value) and that value's half-life;
+  // it is a seller's when the legs sold more time value than they bought.
+  const legs = trade.legs ? weightedLegs(trade, entryMs) : null;
+  const { timeValue, halfLifeMinutes } = legs
+    ? netHalfLife(legs, spot, volatility.value, DECAY_HALF_LIFE_TOLERANCE_MIN)
+    : timeValueHalfLife({ spot, strike: trade.strike, vol: volatility.value, right: trade.right, minutesToExpiry });
+  const netTraded = legs ? netTimeValueTraded(trade, spot) : null;
+  const timeValueTraded = netTraded === null ? Math.max(0, trade.entry_price - intrinsicValue(spot, trade.strike, trade.right)) : Math.abs(netTraded);
   const tickWeight = Math.min(1, timeValueTraded / DECAY_TIME_VALUE_TICK);
-  const measure: DecayMeasure = { timeValue, halfLifeMinutes, timeValueTraded, tickWeight };
+  const measure: DecayMeasure = { timeValue: Math.abs(timeValue), halfLifeMinutes, timeValueTraded, tickWeight };
 
-  const seller = trade.side === 'short';
+  const seller = netTraded === null ? trade.side === 'short' : netTraded < 0;
   const clock = closeMs - entryMs < MIN_TIME_TO_EXPIRY_MS ? 'entry less than 1 min before the expiry close or after it, priced with 1 min left' : `${(minutesToExpiry / 60).toFixed(2)} h to expiry`;
-  const facts = `premium ${fine(trade.entry_price)} at S ${price(spot)}, strike ${price(trade.strike)}, ${volatility.note}, ${clock}`;
+  const contract = trade.legs ? `${trade.strategy ?? 'multi-leg'} net premium ${fine(trade.entry_price)}, legs ${trade.legs.map((leg) => `${leg.side === 'long' ? '+' : '−'}${leg.qty / trade.qty}×${price(leg.strike)}${leg.right}`).join(' ')}` : `premium ${fine(trade.entry_price)}`;
+  const facts = `${contract} at S ${price(spot)}${trade.legs ? '' : `, strike ${price(trade.strike)}`}, ${volatility.note}, ${clock}`;
   if (tickWeight === 0) {
     return { score: 0, explanation: `no time value at entry (${facts}): theta has nothing to take → 0.00`, measure };
   }

@@ -30,6 +30,7 @@ export type PremiumPath = { readonly entry: RegretResult; readonly exit: RegretR
 const PREFIX = "premium path (the option's own 1-minute bars): ";
 
 export function premiumPathRegrets(trade: TradeRecord, optionBars: readonly Bar[] | null | undefined, entryMs: number | null, exitMs: number | null): PremiumPath {
+  if (trade.legs) return { reason: `a ${trade.strategy ?? 'multi-leg'} trade: its premium path would need every leg's bars at the same minutes` };
   if (optionBars === null || optionBars === undefined || optionBars.length === 0) return { reason: `no 1-minute bars of ${occSymbol(trade)}` };
   if (entryMs === null || exitMs === null || exitMs < entryMs) return { reason: 'no entry and exit times of day' };
   const entryMinute = Math.floor(entryMs / BAR_MS) * BAR_MS;
