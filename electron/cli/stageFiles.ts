@@ -14,6 +14,7 @@ export async function stageInputFiles(args: CliArgs, io: CliIo, store: JournalSt
     ...(args.tz === undefined ? {} : { tz: args.tz }),
     ...(args.format === undefined ? {} : { brokerFormat: args.format }),
     ...(args.window === undefined ? {} : { signalWindowMinutes: args.window }),
+    asOf: Date.now(),
   });
   printRowErrors(io, bundle.errors);
   // A file at fault as a whole (empty, not text) has no row to name; a cut-off row is among the errors already.

@@ -35,7 +35,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     openJournal: (dir) => openJournal(dir),
     repairJournal: (dir) => repairJournal(dir),
-    importBundle: (files) => importBundle(files),
+    importBundle: (files) => importBundle(files, { asOf: Date.now() }),
     settings: options.settings,
     exampleDir: join(options.appRoot, EXAMPLE_DIR),
     logger: options.logger,

@@ -96,6 +96,11 @@ export const tradeRecordSchema = z
      * to the trade's), and the trader's Review choice that made it: `grouped_from` the trades grouped into
      * it, `split_from` (on each leg made a trade of its own) the grouped trade it was split out of.
      */
+    /**
+     * True when the import closed the position at 0 at its expiry's close without the broker's expiration row
+     * and without bars to read its settlement from (docs/imports.md, "Expiries"); absent otherwise.
+     */
+    expiry_inferred: z.literal(true).optional(),
     strategy: strategySchema.optional(),
     legs: z.array(tradeLegSchema).min(2).optional(),
     grouped_from: z.array(z.string().min(1)).min(2).optional(),

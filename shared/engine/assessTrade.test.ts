@@ -90,6 +90,13 @@ describe('assessTrade: the engine pipeline for one trade', () => {
     expect(entry.flags).toContain('no_time_of_day');
   });
 
+  it('a position the import closed at its expiry without a removal row or bars carries the flag expiry_inferred, also after an override', () => {
+    const entry = assessTrade(trade({ expiry_inferred: true, exit_price: 0, close_reason: 'expired' }), market);
+    expect(entry.flags).toContain('expiry_inferred');
+    expect(applyOverride(entry, { final_label: 'model_failure' }).flags).toContain('expiry_inferred');
+    expect(assessTrade(trade(), market).flags).not.toContain('expiry_inferred');
+  });
+
   it('without market data every score that needs it is null and flagged missing, never a silent 0', () => {
     const entry = assessTrade(trade({ agents: [] }), { bars: null, context: null });
     expect(journalEntrySchema.safeParse(entry).success).toBe(true);

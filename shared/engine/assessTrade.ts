@@ -14,10 +14,13 @@ import type { MarketInputs } from './types.ts';
 /** Flags for inputs the engine could not read, so a reader knows why a block or score is missing. */
 export const NO_ENTRY_AGENTS_FLAG = 'no_entry_agents';
 export const EXIT_BEFORE_ENTRY_FLAG = 'exit_before_entry';
+/** The import closed the position at 0 at its expiry without a removal row or bars to settle it from. */
+export const EXPIRY_INFERRED_FLAG = 'expiry_inferred';
 
 /** Flags that depend only on the record's times and agents (recomputed identically on override). */
-export function inputFlags(entryTime: string, exitTime: string, agents: readonly Pick<AgentSignal, 'phase'>[]): string[] {
+export function inputFlags(entryTime: string, exitTime: string, agents: readonly Pick<AgentSignal, 'phase'>[], trade: Pick<TradeRecord, 'expiry_inferred'> = {}): string[] {
   const flags: string[] = [];
+  if (trade.expiry_inferred) flags.push(EXPIRY_INFERRED_FLAG);
   if (isDateOnly(entryTime) || instantOf(entryTime) === null) flags.push(NO_TIME_OF_DAY_FLAG);
   if (!agents.some((agent) => agent.phase === 'entry')) flags.push(NO_ENTRY_AGENTS_FLAG);
   const entryMs = instantOf(entryTime);
@@ -66,7 +69,7 @@ export function assessTrade(trade: TradeRecord, market: MarketInputs): JournalEn
   const scores = scoresOf(regret.scores);
   // The premium change split by cause, from the same underlying prices and times the regrets used.
   const pnlParts = attributeMultiLegPnl({ trade, ...regret.pricing });
-  const flags = [...inputFlags(trade.entry_time, trade.exit_time, trade.agents), ...(pnlParts.ivCrush ? [IV_CRUSH_FLAG] : [])];
+  const flags = [...inputFlags(trade.entry_time, trade.exit_time, trade.agents, trade), ...(pnlParts.ivCrush ? [IV_CRUSH_FLAG] : [])];
   const judgement = judge({ scores, pnl: outcome.pnl, mesh_conflict: attribution.mesh_conflict }, flags);
   const labelWhy = pnlParts.ivCrush ? `${judgement.engine.explanation}; the loss came from implied volatility, not the direction (iv_crush)` : judgement.engine.explanation;
   return {
@@ -124,7 +127,7 @@ export function applyOverride(entry: JournalEntry, override: Override): JournalE
   const facts: LabelFacts = { scores: scoresOf(entry), pnl: entry.pnl, mesh_conflict: entry.mesh_conflict };
   const manualLabel = finalLabel !== proposal.final_label ? finalLabel : null;
   const marketFlags = entry.flags.includes(IV_CRUSH_FLAG) ? [IV_CRUSH_FLAG] : [];
-  const judgement = judge(facts, [...inputFlags(entry.entry_time, entry.exit_time, entry.agents), ...marketFlags], manualLabel);
+  const judgement = judge(facts, [...inputFlags(entry.entry_time, entry.exit_time, entry.agents, entry.trade), ...marketFlags], manualLabel);
   const { engine_proposal: _previousProposal, note: previousNote, ...rest } = entry;
   const note = override.note === undefined ? previousNote : override.note === '' ? undefined : override.note;
   return {

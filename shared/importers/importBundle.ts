@@ -3,6 +3,8 @@ import type { RowError } from '../domain/errors.ts';
 import type { BarSeries, DayContext, TimelineSignal } from '../domain/market.ts';
 import type { TradeRecord } from '../domain/trade.ts';
 import { attachTimelineSignals } from '../engine/signalTimeline.ts';
+import { BAR_MS, barAt } from '../market/barWindow.ts';
+import { sessionDay } from '../market/calendar.ts';
 import { chainToDayContext } from '../market/chainContext.ts';
 import { importBars } from './bars.ts';
 import { brokerFormatSchema, importBrokerFiles } from './brokers/index.ts';
@@ -25,6 +27,8 @@ export type BundleOptions = {
   readonly brokerFormat?: string;
   /** Minutes before an entry or exit in which a timeline signal counts for it. */
   readonly signalWindowMinutes?: number;
+  /** The import's time (epoch ms, passed in by the service: shared/ stays clock-free): positions open past their expiry's close as of then are settled. */
+  readonly asOf?: number;
 };
 
 export const importFileSummarySchema = z.object({
@@ -134,7 +138,7 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
     }
   }
 
-  if (brokerFiles.length > 0) readBrokerTrades(brokerFiles, options, { addTrades, summarize, errors, warnings });
+  if (brokerFiles.length > 0) readBrokerTrades(brokerFiles, options, { addTrades, summarize, errors, warnings, bars });
 
   for (const file of chainFiles) {
     const result = importChain(file.text, file.name);
@@ -177,7 +181,24 @@ function readOwnTrades(file: Classified): { format: string; records: TradeRecord
   return looksJson ? { format: 'native-jsonl', ...importNativeTrades(file.text, file.name) } : null;
 }
 
+/**
+ * The underlying's last regular-hours price at an expiry's close (the bar within BAR_AT_TOLERANCE_MS before
+ * it), from the bars imported with the trades; null when they do not cover that close.
+ */
+function closeReader(series: readonly BarSeries[]): (symbol: string, expiry: string) => number | null {
+  return (symbol, expiry) => {
+    const closeMs = sessionDay(expiry).closeMs;
+    for (const one of series) {
+      if (one.symbol.toUpperCase() !== symbol.toUpperCase()) continue;
+      const bar = barAt(one.bars, closeMs - BAR_MS);
+      if (bar && !bar.extended) return bar.close;
+    }
+    return null;
+  };
+}
+
 type Sink = {
+  readonly bars: readonly BarSeries[];
   readonly addTrades: (records: readonly TradeRecord[], from: string, sourceOf: (trade: TradeRecord) => TradeSource | undefined) => void;
   readonly summarize: (file: Classified, format: string | null, records: number, errors: readonly RowError[]) => void;
   readonly errors: RowError[];
@@ -196,7 +217,12 @@ function readBrokerTrades(files: readonly Classified[], options: BundleOptions, 
   }
   const result = importBrokerFiles(
     files.map((file) => ({ text: file.text, file: file.name })),
-    { ...(format?.success ? { format: format.data } : {}), ...(options.tz === undefined ? {} : { tz: options.tz }) },
+    {
+      ...(format?.success ? { format: format.data } : {}),
+      ...(options.tz === undefined ? {} : { tz: options.tz }),
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      underlyingAtClose: closeReader(sink.bars),
+    },
   );
   const label = files.map((file) => file.name).join(', ');
   sink.addTrades(result.trades, label, (trade) => result.sources.get(trade.id));

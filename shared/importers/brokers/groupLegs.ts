@@ -66,6 +66,7 @@ export function groupLegs(trades: readonly TradeRecord[], sources: ReadonlyMap<s
       continue;
     }
     const grouped = combineLegs(members.map(legOfTrade), first.account ? { account: first.account } : {});
+    if (members.some((member) => member.expiry_inferred)) grouped.expiry_inferred = true;
     out.push(grouped);
     if (where) outSources.set(grouped.id, where);
   }

@@ -6,7 +6,7 @@ import { resolveBrokerFormat } from './detect.ts';
 import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type Fill, type FillSource } from './fill.ts';
 import { groupLegs } from './groupLegs.ts';
 import { parseIbkr } from './ibkr.ts';
-import { buildRoundTrips, type UnmatchedFill } from './roundTrips.ts';
+import { buildRoundTrips, type RoundTripOptions, type UnmatchedFill } from './roundTrips.ts';
 import { parseSchwab } from './schwab.ts';
 import { parseTastytrade } from './tastytrade.ts';
 import { parseThinkorswim } from './thinkorswim.ts';
@@ -25,7 +25,7 @@ export type BrokerImportOptions = {
   readonly format?: BrokerFormat;
   /** IANA zone for broker times printed without an offset (the `--tz` option). */
   readonly tz?: string;
-};
+} & RoundTripOptions;
 
 export type BrokerImportResult = {
   /** The format read; null when the file is in no format we read (the error says which we do). */
@@ -123,7 +123,7 @@ export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerI
     if (repeated > 0) warnings.push(`${file}: ${repeated} fill${repeated === 1 ? '' : 's'} already read (same execution id, or same row seen as often in an earlier file): counted once`);
   }
   const fills = [...merged.values()];
-  const matched = buildRoundTrips(fills);
+  const matched = buildRoundTrips(fills, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(options.underlyingAtClose ? { underlyingAtClose: options.underlyingAtClose } : {}) });
   const grouped = groupLegs(matched.trades, matched.sources, fills);
   const distinct = new Set(formats.map((entry) => entry.format));
   const format = distinct.size === 1 ? (formats[0]?.format ?? null) : null;

@@ -150,16 +150,52 @@ describe('round trips: a trade is one position from flat back to flat', () => {
     expect(trades[0]).toMatchObject({ side: 'long', entry_price: 1, exit_price: 2 });
   });
 
-  it('a position still open at the end of the data is reported with file and line, and warned about past expiry', () => {
+  it('a position still open at the end of the data, before its expiry, is reported with file and line', () => {
+    const { trades, unmatched } = buildRoundTrips([
+      spyFill({ time: at('10:00'), expiry: '2025-03-14', qty: 2, source: { file: 'x.csv', line: 4 } }),
+      spyFill({ time: at('10:10'), expiry: '2025-03-14', side: 'sell', qty: 1 }),
+    ]);
+    expect(trades).toHaveLength(0);
+    expect(unmatched).toEqual([expect.objectContaining({ file: 'x.csv', line: 4, kind: 'open_at_end', qty: 2 - 1 })]);
+  });
+
+  it('expiries: a position open past its expiry close with no removal row and no bars closes at 0, expiry_inferred, with a warning naming the contract', () => {
     const { trades, unmatched, warnings } = buildRoundTrips([
-      spyFill({ time: at('10:00'), qty: 2, source: { file: 'x.csv', line: 4 } }),
-      spyFill({ time: at('10:10'), side: 'sell', qty: 1 }),
+      spyFill({ time: at('10:00'), qty: 2, price: 1.1, commissions: 0, source: { file: 'x.csv', line: 4 } }),
+      // The data runs past the 2025-03-10 close (the next day's trade), so the 572C is past its expiry.
       spyFill({ time: at('09:40', '2025-03-11'), expiry: '2025-03-11', strike: 580 }),
       spyFill({ time: at('09:50', '2025-03-11'), expiry: '2025-03-11', strike: 580, side: 'sell' }),
     ]);
-    expect(trades).toHaveLength(1);
-    expect(unmatched).toEqual([expect.objectContaining({ file: 'x.csv', line: 4, kind: 'open_at_end', qty: 1 })]);
-    expect(warnings.join('\n')).toContain('past its expiry');
+    expect(unmatched).toEqual([]);
+    const expired = trades.find((trade) => trade.strike === 572);
+    expect(expired).toMatchObject({ close_reason: 'expired', exit_price: 0, exit_time: '2025-03-10T16:00:00-04:00', expiry_inferred: true, qty: 2 });
+    expect(expired && realizedPnl(expired)).toBe(-220);
+    expect(warnings.join('\n')).toMatch(/x\.csv:4: long 2 SPY 250310C00572000 was still open after its expiry's close .* \(expiry_inferred\)/);
+  });
+
+  it('expiries: as of the import time a position past its expiry is settled even when the file ends before the close', () => {
+    const fills = [spyFill({ time: at('10:00'), qty: 1, price: 1 })];
+    expect(buildRoundTrips(fills).unmatched).toHaveLength(1);
+    const settled = buildRoundTrips(fills, { asOf: Date.parse('2025-03-12T12:00:00Z') });
+    expect(settled.unmatched).toEqual([]);
+    expect(settled.trades[0]).toMatchObject({ close_reason: 'expired', expiry_inferred: true });
+  });
+
+  it('expiries: with bars at the close, in the money settles at intrinsic value (long exercised, short assigned), out of the money at 0 without the flag', () => {
+    const asOf = Date.parse('2025-03-12T12:00:00Z');
+    const call = [spyFill({ time: at('10:00'), qty: 1, price: 1, commissions: 0 })]; // 572C
+    const put = [spyFill({ time: at('10:00'), right: 'P', side: 'sell', qty: 1, price: 1, commissions: 0 })]; // 572P sold
+    const closeAt = (price: number) => () => price;
+    const longItm = buildRoundTrips(call, { asOf, underlyingAtClose: closeAt(574.25) }).trades[0];
+    expect(longItm).toMatchObject({ close_reason: 'exercised', exit_price: 2.25 });
+    expect(longItm?.expiry_inferred).toBeUndefined();
+    expect(longItm && realizedPnl(longItm)).toBe(125);
+    const shortItm = buildRoundTrips(put, { asOf, underlyingAtClose: closeAt(570.5) }).trades[0];
+    expect(shortItm).toMatchObject({ close_reason: 'assigned', exit_price: 1.5 });
+    expect(shortItm && realizedPnl(shortItm)).toBe(-50);
+    const otm = buildRoundTrips(call, { asOf, underlyingAtClose: closeAt(571) }).trades[0];
+    expect(otm).toMatchObject({ close_reason: 'expired', exit_price: 0 });
+    expect(otm?.expiry_inferred).toBeUndefined();
   });
 
   it('trade ids are deterministic from the content', () => {

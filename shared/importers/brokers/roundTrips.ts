@@ -82,6 +82,8 @@ type OpenTrade = {
   fees: number;
   position: number;
   closeReason: CloseReason;
+  /** Closed at 0 at its expiry's close without an expiration row or bars to read the settlement from. */
+  expiryInferred?: boolean;
 };
 
 const REASON_OF_KIND: Readonly<Record<Exclude<FillKind, 'trade'>, CloseReason>> = {
@@ -139,6 +141,7 @@ function toRecord(trade: OpenTrade, sequence: number): TradeRecord {
     close_reason: trade.closeReason,
   };
   if (first.account) record.account = first.account;
+  if (trade.expiryInferred) record.expiry_inferred = true;
   return record;
 }
 
@@ -146,6 +149,7 @@ function toRecord(trade: OpenTrade, sequence: number): TradeRecord {
 function matchContract(
   fills: readonly Fill[],
   dataEnd: number,
+  options: RoundTripOptions,
   trades: TradeRecord[],
   sources: Map<string, FillSource>,
   unmatched: UnmatchedFill[],
@@ -227,6 +231,24 @@ function matchContract(
   }
 
   const still: OpenTrade | null = open;
+  const expiryClose = still ? sortInstant(expiryCloseIso(still.first.expiry)) : Number.POSITIVE_INFINITY;
+  if (still && Math.max(dataEnd, options.asOf ?? Number.NEGATIVE_INFINITY) >= expiryClose) {
+    // Past its expiry as of the import: settled at the expiry close (rule "expiries" in docs/imports.md).
+    const first = still.first;
+    const underlying = options.underlyingAtClose?.(first.symbol, first.expiry) ?? null;
+    const intrinsic = underlying === null ? 0 : round(Math.max(0, first.right === 'C' ? underlying - first.strike : first.strike - underlying), 6);
+    const reason: CloseReason = intrinsic > 0 ? (still.side === 'long' ? 'exercised' : 'assigned') : 'expired';
+    const qty = Math.abs(still.position);
+    still.exits.push({ qty, price: intrinsic, time: expiryCloseIso(first.expiry) });
+    still.position = 0;
+    still.closeReason = reason;
+    if (underlying === null) {
+      still.expiryInferred = true;
+      warnings.push(`${fillWhere(first)}: ${still.side} ${qty} ${describe(first)} was still open after its expiry's close with no expiration row and no ${first.symbol} bars at that close: closed at 0 as expired (expiry_inferred); import the day's bars to settle it at its intrinsic value`);
+    }
+    finish(still);
+    return;
+  }
   if (still) {
     unmatched.push({
       file: still.first.source.file,
@@ -236,16 +258,18 @@ function matchContract(
       reason: `${still.side} ${Math.abs(still.position)} ${describe(still.first)} still open at the end of the data (open positions are not trades)`,
       fill: still.first,
     });
-    if (dataEnd >= sortInstant(expiryCloseIso(still.first.expiry))) {
-      warnings.push(
-        `${fillWhere(still.first)}: ${describe(still.first)} is past its expiry but the data has no expiration, assignment or exercise row for it`,
-      );
-    }
   }
 }
 
 /** Every contract's round trips, trades ordered by entry time (then id) for a stable output. */
-export function buildRoundTrips(fills: readonly Fill[]): RoundTripResult {
+export type RoundTripOptions = {
+  /** The import's own time (epoch ms): a position open past its expiry's close as of then is settled. The file's latest time counts too. */
+  readonly asOf?: number;
+  /** The underlying's price at an expiry's close, from the bars imported with the trades; null when they do not cover it. */
+  readonly underlyingAtClose?: (symbol: string, expiry: string) => number | null;
+};
+
+export function buildRoundTrips(fills: readonly Fill[], options: RoundTripOptions = {}): RoundTripResult {
   const byContract = new Map<string, Fill[]>();
   let dataEnd = Number.NEGATIVE_INFINITY;
   for (const fill of chronological(fills)) {
@@ -259,7 +283,7 @@ export function buildRoundTrips(fills: readonly Fill[]): RoundTripResult {
   const sources = new Map<string, FillSource>();
   const unmatched: UnmatchedFill[] = [];
   const warnings: string[] = [];
-  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, trades, sources, unmatched, warnings);
+  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, options, trades, sources, unmatched, warnings);
   trades.sort((a, b) => sortInstant(a.entry_time) - sortInstant(b.entry_time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   unmatched.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   return { trades, sources, unmatched, warnings };
