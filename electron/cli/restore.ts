@@ -10,7 +10,7 @@ export async function restoreCommand(args: CliArgs, io: CliIo): Promise<number> 
   const header = await restoreArchive(archive, args.dataDir);
   return withStore(args, io, async (store) => {
     const check = await store.rebuild({ check: true });
-    io.out(`Restored ${store.committedCount()} trades and ${header.files.length - 1} market files into ${store.dataDir}; derived files ${check.identical ? 'rebuilt and checked' : `differ: ${check.differences.join(', ')}`}\n`);
+    io.out(`Restored ${store.committedCount()} trades and ${header.files.filter((file) => file.path.startsWith('market/')).length} market files into ${store.dataDir}; derived files ${check.identical ? 'rebuilt and checked' : `differ: ${check.differences.join(', ')}`}\n`);
     return check.identical ? EXIT_OK : 1;
   });
 }

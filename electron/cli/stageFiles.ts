@@ -15,6 +15,7 @@ export async function stageInputFiles(args: CliArgs, io: CliIo, store: JournalSt
     ...(args.format === undefined ? {} : { brokerFormat: args.format }),
     ...(args.window === undefined ? {} : { signalWindowMinutes: args.window }),
     asOf: Date.now(),
+    carried: await store.openPositions(),
   });
   printRowErrors(io, bundle.errors);
   // A file at fault as a whole (empty, not text) has no row to name; a cut-off row is among the errors already.

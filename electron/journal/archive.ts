@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { SYNC_LOG } from './layout.ts';
+import { OPEN_POSITIONS, SYNC_LOG } from './layout.ts';
 
 /**
  * A journal archive: one file that holds everything the journal cannot derive — `sync_log.jsonl` and the
- * market data its scores were computed from (`market/bars/…`, `market/context/…`) — so that restoring it
+ * market data its scores were computed from (`market/bars/…`, `market/context/…`), and the positions still
+ * open (`positions/open_positions.json`, when there are any) — so that restoring it
  * into an empty data directory and opening it gives byte for byte the same journal files (every derived
  * file is rebuilt from the log on open). The staged batch, backups and the store's own state are not in it.
  *
@@ -59,7 +60,7 @@ async function readRange(handle: FileHandle, bytes: number, onChunk: (chunk: Buf
 
 /** Writes the archive of `dataDir` to `out`; returns its header. */
 export async function writeArchive(dataDir: string, out: string, now: Date = new Date()): Promise<ArchiveHeader> {
-  const paths = [SYNC_LOG, ...(await filesUnder(dataDir, MARKET_DIR))];
+  const paths = [SYNC_LOG, OPEN_POSITIONS, ...(await filesUnder(dataDir, MARKET_DIR))];
   const handles: { path: string; handle: FileHandle; bytes: number; sha256: string }[] = [];
   try {
     for (const path of paths) {

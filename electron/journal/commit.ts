@@ -59,6 +59,8 @@ export async function writeCommit(
   committedBefore: number,
   logDigest: LineDigest,
   onProgress?: (done: number, total: number) => void,
+  /** Files the commit replaces besides the journal's own (positions/open_positions.json), path → text. */
+  alongside: ReadonlyMap<string, string> = new Map(),
 ): Promise<{ total: number; path: CommitPath; log: LogFingerprint; digest: LineDigest }> {
   try {
     const fresh = sortEntries(entries);
@@ -86,9 +88,10 @@ export async function writeCommit(
       [DERIVED_STAMP, stampText({ version: 1, sync_log_bytes: written.key.sync_log_bytes, entries: written.key.entries, last_line_sha256: written.key.last_line_sha256, sync_log_chain: logAfter.sha256, committed_ids_sha256: idsDigest, derived_bytes: await derivedSizes(fs, dataDir, written) })],
       [DERIVATION_STATE, derivationFileText(written.key, written.state)],
       [STAGING_BATCH, stagedFileText(stagedAfter)],
+      ...alongside,
     ]);
     for (const [name, text] of texts) await fs.writeDurable(full(dataDir, tempOf(name)), text);
-    const targets = appendable ? [...RENDERED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH] : [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH];
+    const targets = [...(appendable ? [...RENDERED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH] : [SYNC_LOG, ...DERIVED_FILES, DERIVED_STAMP, DERIVATION_STATE, STAGING_BATCH]), ...alongside.keys()];
     // The temp files' directory entries must be durable before the marker says "put them in place".
     const toSync = [...targets.map(tempOf), ...written.appends.map((step) => step.from)];
     for (const dir of [...new Set(toSync.map((name) => dirname(full(dataDir, name))))].sort()) await fs.syncDir(dir);

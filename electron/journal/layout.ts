@@ -20,6 +20,9 @@ export const DERIVATION_STATE = 'state/derivation.json';
 /** sync_log.jsonl's identity and line chain when last written or checked (logSeen.ts): lets open skip a full read. */
 export const LOG_SEEN = 'state/log_seen.json';
 
+/** Fills of positions still open after the last committed import (openPositions.ts). */
+export const OPEN_POSITIONS = 'positions/open_positions.json';
+
 /** Copies the journal keeps of what it replaced or moved aside; nothing reads them but the trader. */
 export const BACKUPS_DIR = 'backups';
 /** sync_log.jsonl as it was before the last commit. */

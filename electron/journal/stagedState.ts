@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { finalLabelSchema, journalEntrySchema, setupArchetypeSchema, type JournalEntry } from '../../shared/domain/journal.ts';
 import { tradeRecordSchema } from '../../shared/domain/trade.ts';
 import type { RowError } from '../../shared/domain/errors.ts';
+import { carriedFillSchema } from '../../shared/importers/brokers/fill.ts';
 import { importFileSummarySchema, type ImportFileSummary } from '../../shared/importers/importBundle.ts';
 
 /** A trader's change to one staged proposal; the engine's own proposal is kept beside it. */
@@ -41,6 +42,8 @@ export const stagedFileSchema = z.object({
   files: z.array(importFileSummarySchema),
   already_committed: z.array(z.string()),
   updated_at: z.string().nullable(),
+  /** The open positions after this batch's imports, written to positions/open_positions.json by its commit; absent when no import of the batch read a broker export. */
+  open_positions: z.array(carriedFillSchema).optional(),
 });
 export type StagedFile = z.infer<typeof stagedFileSchema>;
 

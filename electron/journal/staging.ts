@@ -72,6 +72,7 @@ export async function mergeIntoStaged(
     files: [...staged.files.filter((file) => !bundle.files.some((added) => added.name === file.name)), ...bundle.files],
     already_committed: appendUnique(staged.already_committed, alreadyCommitted, (id) => id),
     updated_at: now,
+    ...(bundle.openPositions ? { open_positions: bundle.openPositions } : staged.open_positions ? { open_positions: staged.open_positions } : {}),
   }, bundle.sources);
 }
 

@@ -3,6 +3,7 @@ import type { JournalEntry } from '../../shared/domain/journal.ts';
 import { finalLabelSchema, setupArchetypeSchema } from '../../shared/domain/journal.ts';
 import type { Bar } from '../../shared/domain/market.ts';
 import { applyOverride } from '../../shared/engine/assessTrade.ts';
+import type { CarriedFill } from '../../shared/importers/brokers/fill.ts';
 import type { ImportBundle } from '../../shared/importers/importBundle.ts';
 import { entriesToCsv, entriesToJson, entriesToMarkdown } from '../../shared/journal/export.ts';
 import { MESH_CONFIG_FILE, isDerivedFile } from '../../shared/journal/index.ts';
@@ -15,10 +16,11 @@ import { asEnvironmentError } from './environmentError.ts';
 import { checkUnchanged, logFingerprint, type LogFingerprint } from './logFingerprint.ts';
 import { checkLogOnOpen, setAsideUnreadableStaged } from './openChecks.ts';
 import { rememberLog } from './logSeen.ts';
-import { nodeFs, type JournalFs } from './fsOps.ts';
+import { nodeFs, writeAtomic, type JournalFs } from './fsOps.ts';
 import { withFaultSeam } from './faultSeam.ts';
 import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
-import { SYNC_LOG } from './layout.ts';
+import { OPEN_POSITIONS, SYNC_LOG } from './layout.ts';
+import { openPositionsText, readOpenPositions } from './openPositions.ts';
 import { acquireLock, type JournalLock } from './lock.ts';
 import { createMarketStore } from './marketStore.ts';
 import { pendingFromStaged } from './commitEntries.ts';
@@ -43,6 +45,8 @@ export type JournalStore = {
   getStaged(): Promise<StagedBatch>;
   override(id: string, changes: Override): Promise<JournalEntry>;
   unstage(ids?: string[]): Promise<StagedBatch>;
+  /** Fills of positions still open: the staged batch's when its imports read broker exports, else the committed ones (positions/open_positions.json). */
+  openPositions(): Promise<CarriedFill[]>;
   commit(options?: { onProgress?: (done: number, total: number) => void }): Promise<CommitResult>;
   listCommitted(filter?: JournalFilter): Promise<JournalEntry[]>;
   /** A derived file's text by its relative name (e.g. `mesh_config.json`, `memory/patterns.md`); null when absent. */
@@ -179,6 +183,7 @@ function createStore(
         return stagedView(merged, applyOverride);
       }),
     getStaged: () => exclusive(async () => stagedView(await readStaged(), applyOverride)),
+    openPositions: () => exclusive(async () => (await readStaged()).open_positions ?? (await readOpenPositions(fs, dataDir))),
     override: (id, changes) =>
       writable(async () => {
         const checked = checkOverride(changes);
@@ -215,12 +220,15 @@ function createStore(
         const after = { ...emptyStagedFile(), updated_at: now().toISOString() };
         const hadErrors = staged.errors.length > 0;
         const batch = pendingFromStaged(staged, committed, applyOverride);
+        const positions = staged.open_positions ? new Map([[OPEN_POSITIONS, openPositionsText(staged.open_positions)]]) : new Map<string, string>();
         if (batch.pending.length === 0) {
-          if (batch.staged > 0 || hadErrors) await writeStagedFile(fs, dataDir, after);
+          // Nothing new for the log, but the positions the batch's imports left open are the account's now.
+          for (const [name, text] of positions) await writeAtomic(fs, full(dataDir, name), text);
+          if (batch.staged > 0 || hadErrors || positions.size > 0) await writeStagedFile(fs, dataDir, after);
           return { added: 0, skipped: batch.skipped, total: committed.size };
         }
         await checkUnchanged(fs, dataDir, known);
-        const { total, log, digest } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, knownDigest, commitOptions.onProgress);
+        const { total, log, digest } = await writeCommit(fs, dataDir, batch.pending, after, committed.size, knownDigest, commitOptions.onProgress, positions);
         known = log;
         knownDigest = digest;
         for (const entry of batch.pending) committed.add(entry.id);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { importBundle } from '../../shared/importers/importBundle.ts';
+import type { CarriedFill } from '../../shared/importers/brokers/fill.ts';
 import { repairJournal } from '../journal/repair.ts';
 import { openJournal } from '../journal/store.ts';
 import type { Logger } from '../logger.ts';
@@ -35,7 +36,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     dataDir: options.dataDir,
     openJournal: (dir) => openJournal(dir),
     repairJournal: (dir) => repairJournal(dir),
-    importBundle: (files) => importBundle(files, { asOf: Date.now() }),
+    importBundle: (files, options) => importBundle(files, { asOf: Date.now(), ...(options?.carried ? { carried: options.carried as CarriedFill[] } : {}) }),
     settings: options.settings,
     exampleDir: join(options.appRoot, EXAMPLE_DIR),
     logger: options.logger,

@@ -36,16 +36,18 @@ export function createImportService(deps: {
     const total = files.length;
     progress({ phase: 'parsing', done: 0, total, message: `Reading ${describeFiles(files)}` });
     let bundle: unknown;
-    try {
-      bundle = deps.importBundle([...files]);
-    } catch (error) {
-      throw new ServiceError('import_rejected', `Could not read ${describeFiles(files)}: ${messageOf(error)}`);
-    }
-    const staged = await deps.journal.exclusive(async (store) =>
-      store.stage(bundle as never, {
+    // Read inside the journal's turn: the positions a previous import left open are matched with this one's fills.
+    const staged = await deps.journal.exclusive(async (store) => {
+      const carried = store.openPositions ? await store.openPositions() : [];
+      try {
+        bundle = deps.importBundle([...files], { carried });
+      } catch (error) {
+        throw new ServiceError('import_rejected', `Could not read ${describeFiles(files)}: ${messageOf(error)}`);
+      }
+      return store.stage(bundle as never, {
         onProgress: (step) => progress({ phase: step.phase, done: step.done, total: step.total, message: STAGE_MESSAGES[step.phase] }),
-      }),
-    );
+      });
+    });
     progress({ phase: 'staging', done: total, total, message: 'Staged for review' });
     const batch = toBatchView(staged);
     const detail = asRecord(bundle);

@@ -35,6 +35,8 @@ export type JournalStorePort = {
   getStaged(): MaybePromise<StoreStagedBatch | null | undefined>;
   override(id: string, changes: { setup_archetype?: SetupArchetype; final_label?: FinalLabel; note?: string }): MaybePromise<JournalEntry>;
   unstage(ids?: string[]): MaybePromise<unknown>;
+  /** Fills of positions left open by earlier imports, handed to the next import (absent in test doubles without broker state). */
+  openPositions?(): MaybePromise<readonly unknown[]>;
   commit(options?: { onProgress?: (done: number, total: number) => void }): MaybePromise<{ added: number; skipped: number; total: number }>;
   listCommitted(filter?: StoreFilter): MaybePromise<readonly JournalEntry[]>;
   readDerived(name: string): MaybePromise<string | null | undefined>;
@@ -60,7 +62,7 @@ export type StoreRepairResult = {
 export type StoreProgress = (progress: { readonly phase: 'reading' | 'scoring' | 'writing'; readonly done: number; readonly total: number }) => void;
 
 /** shared/importers/importBundle: text in, a bundle the store can stage out (bad rows as data inside). */
-export type ImportBundleFn = (files: FileInput[], options?: never) => unknown;
+export type ImportBundleFn = (files: FileInput[], options?: { readonly carried?: readonly unknown[] }) => unknown;
 
 export type SettingsStore = {
   load(): Promise<Partial<Settings>>;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TradeRecordInput } from '../../shared/domain/trade.ts';
 import { importBundle } from '../../shared/importers/importBundle.ts';
+import type { CarriedFill } from '../../shared/importers/brokers/fill.ts';
 import { sampleTradeFields } from '../../shared/ipc/samples.ts';
 import { repairJournal } from '../journal/repair.ts';
 import { openJournal } from '../journal/store.ts';
@@ -45,7 +46,7 @@ export async function createTestBackend(options: { exampleDir?: string; dialogs?
     dataDir,
     openJournal: (dir) => openJournal(dir),
     repairJournal: (dir) => repairJournal(dir),
-    importBundle: (files) => importBundle(files),
+    importBundle: (files, options) => importBundle(files, options?.carried ? { carried: options.carried as CarriedFill[] } : {}),
     settings: createMemorySettingsStore(),
     exampleDir: options.exampleDir ?? join(dataDir, 'no-examples'),
     logger,

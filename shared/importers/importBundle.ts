@@ -7,7 +7,7 @@ import { BAR_MS, barAt } from '../market/barWindow.ts';
 import { sessionDay } from '../market/calendar.ts';
 import { chainToDayContext } from '../market/chainContext.ts';
 import { importBars } from './bars.ts';
-import { brokerFormatSchema, importBrokerFiles } from './brokers/index.ts';
+import { brokerFormatSchema, importBrokerFiles, type CarriedFill } from './brokers/index.ts';
 import { importChain } from './chain.ts';
 import { importDayContexts } from './dayContext.ts';
 import { FILE_KINDS, detectKind, type FileKind } from './detectKind.ts';
@@ -27,6 +27,8 @@ export type BundleOptions = {
   readonly brokerFormat?: string;
   /** Minutes before an entry or exit in which a timeline signal counts for it. */
   readonly signalWindowMinutes?: number;
+  /** Fills of positions left open by earlier imports, from the journal store (docs/imports.md, "Open positions across imports"). */
+  readonly carried?: readonly CarriedFill[];
   /** The import's time (epoch ms, passed in by the service: shared/ stays clock-free): positions open past their expiry's close as of then are settled. */
   readonly asOf?: number;
 };
@@ -56,6 +58,11 @@ export type ImportBundle = {
   readonly errors: RowError[];
   readonly warnings: string[];
   readonly files: ImportFileSummary[];
+  /**
+   * The open positions after this import (the carried ones it did not close, and the new ones), when it read
+   * broker exports; absent otherwise, so the store's open positions stay as they are.
+   */
+  readonly openPositions?: CarriedFill[];
 };
 
 type Classified = BundleFile & { readonly kind: FileKind; readonly format: string | null };
@@ -138,7 +145,8 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
     }
   }
 
-  if (brokerFiles.length > 0) readBrokerTrades(brokerFiles, options, { addTrades, summarize, errors, warnings, bars });
+  let openPositions: CarriedFill[] | undefined;
+  if (brokerFiles.length > 0) openPositions = readBrokerTrades(brokerFiles, options, { addTrades, summarize, errors, warnings, bars });
 
   for (const file of chainFiles) {
     const result = importChain(file.text, file.name);
@@ -163,7 +171,7 @@ export function importBundle(files: readonly BundleFile[], options: BundleOption
     summaries.set(name, summary ? { ...summary, rejected: summary.rejected + (problem.kind === 'cut_off' ? 1 : 0), problem: problem.message } : { name, kind: detectKind(name, '').kind, format: null, records: 0, rejected: 0, problem: problem.message });
   }
   const ordered = files.map((file) => summaries.get(file.name)).filter((summary): summary is ImportFileSummary => summary !== undefined);
-  return { trades: withSignals, sources, bars, contexts, signals, errors, warnings, files: ordered };
+  return { trades: withSignals, sources, bars, contexts, signals, errors, warnings, files: ordered, ...(openPositions ? { openPositions } : {}) };
 }
 
 /** Native JSONL and QThink's own exports; null for anything else (a broker export). */
@@ -205,7 +213,8 @@ type Sink = {
   readonly warnings: string[];
 };
 
-function readBrokerTrades(files: readonly Classified[], options: BundleOptions, sink: Sink): void {
+/** The broker exports' round trips into the sink; returns the open positions after them (undefined when the format option is unknown). */
+function readBrokerTrades(files: readonly Classified[], options: BundleOptions, sink: Sink): CarriedFill[] | undefined {
   const format = options.brokerFormat === undefined ? undefined : brokerFormatSchema.safeParse(options.brokerFormat.toLowerCase());
   if (format && !format.success) {
     for (const file of files) {
@@ -222,6 +231,7 @@ function readBrokerTrades(files: readonly Classified[], options: BundleOptions, 
       ...(options.tz === undefined ? {} : { tz: options.tz }),
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       underlyingAtClose: closeReader(sink.bars),
+      ...(options.carried ? { carried: options.carried } : {}),
     },
   );
   const label = files.map((file) => file.name).join(', ');
@@ -236,6 +246,7 @@ function readBrokerTrades(files: readonly Classified[], options: BundleOptions, 
   const named = new Set(files.map((file) => file.name));
   sink.errors.push(...result.errors.filter((error) => !named.has(error.file)));
   if (result.trades.length > 0) sink.warnings.push(`${label}: ${result.fills.length} broker fills matched into ${result.trades.length} round-trip trades`);
+  return result.open;
 }
 
 function sameDay(a: DayContext, b: DayContext): boolean {

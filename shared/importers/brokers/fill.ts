@@ -75,6 +75,14 @@ export const FILL_RANGES = {
   commissions: FEE_RANGE,
 } as const satisfies Partial<Record<keyof Fill, NumberRange>>;
 
+/**
+ * A fill of a position still open at the end of an import, kept by the journal store until a later import
+ * closes it (journal/open_positions.json). `key` is the fill's identity as first read, so the same row
+ * arriving again in an overlapping export is recognised and counted once.
+ */
+export const carriedFillSchema = z.object({ key: z.string().min(1), fill: fillSchema });
+export type CarriedFill = z.infer<typeof carriedFillSchema>;
+
 /** The contract a fill belongs to: account + underlying + expiry + right + strike. */
 export function contractKey(fill: Pick<Fill, 'broker' | 'account' | 'symbol' | 'expiry' | 'right' | 'strike'>): string {
   return [fill.broker, fill.account, fill.symbol, fill.expiry, fill.right, fill.strike].join('|');

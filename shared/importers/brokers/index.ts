@@ -3,7 +3,7 @@ import type { RowError } from '../../domain/errors.ts';
 import type { TradeRecord } from '../../domain/trade.ts';
 import { isKnownZone } from './brokerTime.ts';
 import { resolveBrokerFormat } from './detect.ts';
-import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type Fill, type FillSource } from './fill.ts';
+import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type CarriedFill, type Fill, type FillSource } from './fill.ts';
 import { groupLegs } from './groupLegs.ts';
 import { parseIbkr } from './ibkr.ts';
 import { buildRoundTrips, type RoundTripOptions, type UnmatchedFill } from './roundTrips.ts';
@@ -13,7 +13,7 @@ import { parseThinkorswim } from './thinkorswim.ts';
 import { parseWebull } from './webull.ts';
 
 export type { BrokerFormat, Fill } from './fill.ts';
-export { brokerFormatSchema, fillSchema, BROKER_FORMAT_NAMES } from './fill.ts';
+export { brokerFormatSchema, carriedFillSchema, fillSchema, BROKER_FORMAT_NAMES, type CarriedFill } from './fill.ts';
 export type { UnmatchedFill } from './roundTrips.ts';
 export { buildRoundTrips } from './roundTrips.ts';
 export { groupLegs } from './groupLegs.ts';
@@ -25,6 +25,8 @@ export type BrokerImportOptions = {
   readonly format?: BrokerFormat;
   /** IANA zone for broker times printed without an offset (the `--tz` option). */
   readonly tz?: string;
+  /** Fills of positions left open by earlier imports (the journal store's open positions), matched before the files' own. */
+  readonly carried?: readonly CarriedFill[];
 } & RoundTripOptions;
 
 export type BrokerImportResult = {
@@ -36,6 +38,8 @@ export type BrokerImportResult = {
   readonly fills: Fill[];
   readonly errors: RowError[];
   readonly unmatched: UnmatchedFill[];
+  /** The fills of positions still open at the end (before their expiry), with their identity: the store keeps them for the next import. */
+  readonly open: CarriedFill[];
   readonly warnings: string[];
 };
 
@@ -105,6 +109,11 @@ function identityKeys(fills: readonly Fill[]): string[] {
  */
 export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerImportOptions = {}): BrokerFilesResult {
   const merged = new Map<string, Fill>();
+  const keyOf = new Map<Fill, string>();
+  for (const carried of options.carried ?? []) {
+    merged.set(carried.key, carried.fill);
+    keyOf.set(carried.fill, carried.key);
+  }
   const errors: RowError[] = [];
   const warnings: string[] = [];
   const formats: Array<{ file: string; format: BrokerFormat | null }> = [];
@@ -118,7 +127,10 @@ export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerI
     read.fills.forEach((fill, index) => {
       const key = keys[index] ?? '';
       if (merged.has(key)) repeated += 1;
-      else merged.set(key, fill);
+      else {
+        merged.set(key, fill);
+        keyOf.set(fill, key);
+      }
     });
     if (repeated > 0) warnings.push(`${file}: ${repeated} fill${repeated === 1 ? '' : 's'} already read (same execution id, or same row seen as often in an earlier file): counted once`);
   }
@@ -135,6 +147,7 @@ export function importBrokerFiles(files: readonly BrokerFile[], options: BrokerI
     fills,
     errors,
     unmatched: matched.unmatched,
+    open: matched.openFills.map(({ fill, original }) => ({ key: keyOf.get(original) ?? '', fill })),
     warnings: [...warnings, ...matched.warnings, ...grouped.warnings],
   };
 }

@@ -23,11 +23,16 @@ export type UnmatchedFill = {
   readonly fill: Fill;
 };
 
+/** A fill of a position still open: the part of it in the position (all of it, or a zero-crossing fill's remainder) and the fill as read. */
+export type OpenFill = { readonly fill: Fill; readonly original: Fill };
+
 export type RoundTripResult = {
   readonly trades: TradeRecord[];
   /** Where each trade (by id) was opened: the file and line of its first fill. */
   readonly sources: Map<string, FillSource>;
   readonly unmatched: UnmatchedFill[];
+  /** The fills of the positions still open at the end of the data (before their expiry), in time order. */
+  readonly openFills: OpenFill[];
   readonly warnings: string[];
 };
 
@@ -82,6 +87,8 @@ type OpenTrade = {
   fees: number;
   position: number;
   closeReason: CloseReason;
+  /** Every fill that went into the position, so a position still open can be carried to the next import whole. */
+  readonly fills: OpenFill[];
   /** Closed at 0 at its expiry's close without an expiration row or bars to read the settlement from. */
   expiryInferred?: boolean;
 };
@@ -154,6 +161,7 @@ function matchContract(
   sources: Map<string, FillSource>,
   unmatched: UnmatchedFill[],
   warnings: string[],
+  openFills: OpenFill[],
 ): void {
   let open: OpenTrade | null = null;
   const sequenceByEntry = new Map<string, number>();
@@ -176,9 +184,12 @@ function matchContract(
     fees: costOf(fill, qty),
     position: direction * qty,
     closeReason: 'closed',
+    // A fill that crossed zero opens this position with only its remainder: that part is what is carried.
+    fills: [{ fill: qty < fill.qty ? { ...fill, qty, fees: (fill.fees * qty) / fill.qty, commissions: (fill.commissions * qty) / fill.qty } : fill, original: fill }],
   });
   const reduce = (trade: OpenTrade, fill: Fill, qty: number, price: number, time: string, reason: CloseReason): void => {
     trade.exits.push({ qty, price, time });
+    trade.fills.push({ fill, original: fill });
     trade.fees += costOf(fill, qty);
     trade.position += trade.position > 0 ? -qty : qty;
     trade.closeReason = reason;
@@ -217,6 +228,7 @@ function matchContract(
         continue;
       }
       current.entries.push({ qty: fill.qty, price: fill.price, time: fill.time });
+      current.fills.push({ fill, original: fill });
       current.fees += costOf(fill, fill.qty);
       current.position += direction * fill.qty;
       continue;
@@ -255,9 +267,10 @@ function matchContract(
       line: still.first.source.line,
       kind: 'open_at_end',
       qty: Math.abs(still.position),
-      reason: `${still.side} ${Math.abs(still.position)} ${describe(still.first)} still open at the end of the data (open positions are not trades)`,
+      reason: `${still.side} ${Math.abs(still.position)} ${describe(still.first)} still open at the end of the data: kept as an open position, matched with its closing fills in a later import`,
       fill: still.first,
     });
+    openFills.push(...still.fills);
   }
 }
 
@@ -283,8 +296,9 @@ export function buildRoundTrips(fills: readonly Fill[], options: RoundTripOption
   const sources = new Map<string, FillSource>();
   const unmatched: UnmatchedFill[] = [];
   const warnings: string[] = [];
-  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, options, trades, sources, unmatched, warnings);
+  const openFills: OpenFill[] = [];
+  for (const contractFills of byContract.values()) matchContract(contractFills, dataEnd, options, trades, sources, unmatched, warnings, openFills);
   trades.sort((a, b) => sortInstant(a.entry_time) - sortInstant(b.entry_time) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   unmatched.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-  return { trades, sources, unmatched, warnings };
+  return { trades, sources, unmatched, warnings, openFills };
 }
