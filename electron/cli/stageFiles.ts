@@ -1,3 +1,4 @@
+import { coverageSummary } from '../../shared/importers/coverage.ts';
 import { escapeControlChars } from '../../shared/domain/safeText.ts';
 import { importBundle, type ImportBundle } from '../../shared/importers/importBundle.ts';
 import type { JournalStore, StagedBatch } from '../journal/index.ts';
@@ -24,6 +25,8 @@ export async function stageInputFiles(args: CliArgs, io: CliIo, store: JournalSt
   const progress = progressLine(io);
   try {
     const staged = await store.stage(bundle, { onProgress: progress.onProgress });
+    progress.done();
+    for (const line of coverageSummary(staged.coverage)) io.err(`coverage: ${line}\n`);
     const newlyStaged = bundle.trades.filter((trade) => !staged.already_committed.includes(trade.id)).length;
     return { bundle, staged, newlyStaged };
   } finally {

@@ -3,6 +3,7 @@ import { finalLabelSchema, journalEntrySchema, setupArchetypeSchema, type Journa
 import { tradeRecordSchema } from '../../shared/domain/trade.ts';
 import type { RowError } from '../../shared/domain/errors.ts';
 import { carriedFillSchema } from '../../shared/importers/brokers/fill.ts';
+import { coverageRowSchema, type CoverageRow } from '../../shared/domain/coverage.ts';
 import { importFileSummarySchema, type ImportFileSummary } from '../../shared/importers/importBundle.ts';
 
 /** A trader's change to one staged proposal; the engine's own proposal is kept beside it. */
@@ -24,6 +25,8 @@ export type StagedBatch = {
   readonly already_committed: string[];
   /** When the batch last changed (ISO); null when nothing was ever staged. */
   readonly updated_at: string | null;
+  /** Which staged trades the market data covers, per underlying and entry day. */
+  readonly coverage: CoverageRow[];
 };
 
 const rowErrorSchema = z.object({ file: z.string(), line: z.number(), field: z.string(), reason: z.string() });
@@ -44,6 +47,8 @@ export const stagedFileSchema = z.object({
   updated_at: z.string().nullable(),
   /** The open positions after this batch's imports, written to positions/open_positions.json by its commit; absent when no import of the batch read a broker export. */
   open_positions: z.array(carriedFillSchema).optional(),
+  /** Which staged trades the market data on disk covers, per underlying and entry day (absent in batches of older versions). */
+  coverage: z.array(coverageRowSchema).optional(),
 });
 export type StagedFile = z.infer<typeof stagedFileSchema>;
 
@@ -65,6 +70,7 @@ export function stagedView(file: StagedFile, applyOverride: ApplyOverride): Stag
     files: file.files,
     already_committed: file.already_committed,
     updated_at: file.updated_at,
+    coverage: file.coverage ?? [],
   };
 }
 

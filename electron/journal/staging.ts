@@ -1,3 +1,4 @@
+import { marketCoverage, type CoverageRow } from '../../shared/importers/coverage.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Bar, BarSeries, DayContext } from '../../shared/domain/market.ts';
 import type { TradeRecord } from '../../shared/domain/trade.ts';
@@ -60,7 +61,7 @@ export async function mergeIntoStaged(
   const byId = new Map<string, TradeRecord>(staged.trades.map((trade) => [trade.id, trade]));
   for (const trade of bundle.trades) if (!committed.has(trade.id)) byId.set(trade.id, trade);
   const trades = [...byId.values()];
-  const proposals = await assessWithStoredMarket(trades, market, onProgress);
+  const { proposals, coverage } = await assessWithStoredMarket(trades, market, onProgress);
   const overrides = Object.fromEntries(Object.entries(staged.overrides).filter(([id]) => byId.has(id)));
   return keepCommittableProposals({
     version: 1,
@@ -72,12 +73,17 @@ export async function mergeIntoStaged(
     files: [...staged.files.filter((file) => !bundle.files.some((added) => added.name === file.name)), ...bundle.files],
     already_committed: appendUnique(staged.already_committed, alreadyCommitted, (id) => id),
     updated_at: now,
+    coverage,
     ...(bundle.openPositions ? { open_positions: bundle.openPositions } : staged.open_positions ? { open_positions: staged.open_positions } : {}),
   }, bundle.sources);
 }
 
 /** Assesses trades with the bars and contexts stored for their underlyings and days. */
-export async function assessWithStoredMarket(trades: readonly TradeRecord[], market: MarketStore, onProgress?: ProgressCallback): Promise<JournalEntry[]> {
+export async function assessWithStoredMarket(
+  trades: readonly TradeRecord[],
+  market: MarketStore,
+  onProgress?: ProgressCallback,
+): Promise<{ proposals: JournalEntry[]; coverage: CoverageRow[] }> {
   const days = new Map<string, Set<string>>();
   const contextDays = new Map<string, Set<string>>();
   for (const trade of trades) {
@@ -100,10 +106,13 @@ export async function assessWithStoredMarket(trades: readonly TradeRecord[], mar
   let done = 0;
   const total = [...days.values()].reduce((sum, set) => sum + set.size, 0);
   const bars: BarSeries[] = [];
+  const barDays = new Set<string>();
   for (const [symbol, wanted] of days) {
     const series: Bar[] = [];
     for (const day of [...wanted].sort()) {
-      series.push(...(await market.loadBars(symbol, day)));
+      const loaded = await market.loadBars(symbol, day);
+      if (loaded.length > 0) barDays.add(`${symbol} ${day}`);
+      series.push(...loaded);
       done += 1;
       onProgress?.({ phase: 'reading', done, total });
     }
@@ -116,7 +125,13 @@ export async function assessWithStoredMarket(trades: readonly TradeRecord[], mar
       if (context) contexts.push(context);
     }
   }
-  return assessBatch({ trades, bars, contexts }, { onProgress: (scored, of) => onProgress?.({ phase: 'scoring', done: scored, total: of }) });
+  const contextDaysFound = new Set(contexts.map((context) => `${normalizeSymbol(context.symbol)} ${context.date}`));
+  const coverage = marketCoverage(trades, {
+    bars: (symbol, day) => barDays.has(`${normalizeSymbol(symbol)} ${day}`),
+    context: (symbol, day) => contextDaysFound.has(`${normalizeSymbol(symbol)} ${day}`),
+  });
+  const proposals = assessBatch({ trades, bars, contexts }, { onProgress: (scored, of) => onProgress?.({ phase: 'scoring', done: scored, total: of }) });
+  return { proposals, coverage };
 }
 
 export function addDays(date: string, days: number): string {

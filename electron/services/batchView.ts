@@ -1,3 +1,4 @@
+import { coverageRowSchema } from '../../shared/domain/coverage.ts';
 import type { RowError } from '../../shared/domain/errors.ts';
 import type { FileReport, StagedBatch } from '../../shared/ipc/schemas.ts';
 import type { StoreStagedBatch } from './ports.ts';
@@ -12,6 +13,10 @@ export function toBatchView(raw: StoreStagedBatch | null | undefined): StagedBat
     files: (raw.files ?? []).map(toFileReport),
     already_committed: Array.isArray(raw.already_committed) ? raw.already_committed.map(String) : [],
     updated_at: raw.updated_at ?? null,
+    coverage: (raw.coverage ?? []).flatMap((row) => {
+      const parsed = coverageRowSchema.safeParse(row);
+      return parsed.success ? [parsed.data] : [];
+    }),
   };
 }
 

@@ -27,6 +27,7 @@ export type StoreStagedBatch = {
   readonly files?: readonly unknown[];
   readonly already_committed?: readonly unknown[] | number;
   readonly updated_at?: string | null;
+  readonly coverage?: readonly unknown[];
 };
 
 // Method syntax on purpose: the store's bundle type is its own, and method parameters compare bivariantly.

@@ -1,3 +1,4 @@
+import { marketCoverage } from '../../shared/importers/coverage.ts';
 import { applyOverride } from '../../shared/engine/assessTrade.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Bar } from '../../shared/domain/market.ts';
@@ -92,6 +93,8 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
       already_committed: [...new Set([...state.batch.already_committed, ...already])],
       updated_at: '2025-03-10T21:00:00.000Z',
     };
+    // The fake keeps no market data, so nothing is covered.
+    state.batch = { ...state.batch, coverage: marketCoverage(state.batch.entries.map((entry) => entry.trade), { bars: () => false, context: () => false }) };
     return { batch: state.batch, report: { files, errors, warnings: [], staged: fresh.length, already_committed: already.length } };
   };
 

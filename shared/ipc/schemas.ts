@@ -1,3 +1,4 @@
+import { coverageRowSchema } from '../domain/coverage.ts';
 import { z } from 'zod';
 import {
   finalLabelSchema,
@@ -80,6 +81,8 @@ export const stagedBatchSchema = z.object({
   already_committed: z.array(z.string()),
   /** ISO timestamp of the last change to the batch; null when nothing is staged. */
   updated_at: z.string().nullable(),
+  /** Which staged trades the market data covers, per underlying and entry day (shared/importers/coverage.ts). */
+  coverage: z.array(coverageRowSchema).optional(),
 });
 export type StagedBatch = z.infer<typeof stagedBatchSchema>;
 

@@ -4,6 +4,7 @@ import { Panel } from '../../components/Panel.tsx';
 import { count, plural } from '../../format.ts';
 import { rejectedRowCount, type MergeSummary } from '../../state/import.ts';
 import { RowErrorTable } from './RowErrorTable.tsx';
+import { coverageSummary } from '../../../shared/importers/coverage.ts';
 
 export type ImportResultProps = {
   readonly outcome: ImportOutcome;
@@ -19,6 +20,7 @@ export function ImportResult({ outcome, merge, errorFile, staged, onReview }: Im
   const { report } = outcome;
   const rejected = rejectedRowCount(report.errors);
   const batchGone = staged === 0 && outcome.batch.entries.length > 0;
+  const coverage = batchGone ? [] : coverageSummary(outcome.batch.coverage ?? []);
   return (
     <Panel
       title="Last import"
@@ -93,6 +95,19 @@ export function ImportResult({ outcome, merge, errorFile, staged, onReview }: Im
               ])}
             </tbody>
           </table>
+        ) : null}
+
+        {coverage.length > 0 ? (
+          <div className="coverage" data-testid="import-coverage">
+            <h3 className="subhead">Market data</h3>
+            <ul>
+              {coverage.map((line, index) => (
+                <li key={line} className={index === 0 ? undefined : 'muted'}>
+                  {line}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : null}
 
         {report.warnings.length > 0 ? (

@@ -70,6 +70,8 @@ describe('ImportScreen', () => {
     expect(rows[1]?.getAttribute('title')).toMatch(/^late\.jsonl:3:/);
     expect(within(result).getByTestId('merge-summary').textContent).toBe('merged: 3 new, 0 updated, 0 already committed');
     expect(useReviewStore.getState().batch?.entries).toHaveLength(3);
+    // Which trades the market data covers, and what to import for the rest.
+    expect(within(result).getByTestId('import-coverage').textContent).toContain('Market data covers 0 of 3 trades with 1-minute bars');
 
     fireEvent.click(within(result).getByTestId('review-staged'));
     expect(useAppStore.getState().screen).toBe('review');
