@@ -26,7 +26,7 @@ export async function stageInputFiles(args: CliArgs, io: CliIo, store: JournalSt
   try {
     const staged = await store.stage(bundle, { onProgress: progress.onProgress });
     progress.done();
-    for (const line of coverageSummary(staged.coverage)) io.err(`coverage: ${line}\n`);
+    for (const line of coverageSummary(staged.coverage)) io.out(`coverage: ${line}\n`);
     const newlyStaged = bundle.trades.filter((trade) => !staged.already_committed.includes(trade.id)).length;
     return { bundle, staged, newlyStaged };
   } finally {
