@@ -25,6 +25,10 @@ export type CliArgs = {
   readonly out: string | undefined;
   readonly set: string[];
   readonly note: string[];
+  /** `--split ID`: a staged multi-leg trade into its legs. */
+  readonly split: string[];
+  /** `--group ID,ID[,…]`: staged trades into one. */
+  readonly group: string[];
   readonly check: boolean;
   readonly json: boolean;
   readonly help: boolean;
@@ -44,6 +48,8 @@ const OPTIONS = {
   out: { type: 'string' },
   set: { type: 'string', multiple: true },
   note: { type: 'string', multiple: true },
+  split: { type: 'string', multiple: true },
+  group: { type: 'string', multiple: true },
   'signal-window': { type: 'string' },
   check: { type: 'boolean' },
   json: { type: 'boolean' },
@@ -86,6 +92,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     out: values.out,
     set: values.set ?? [],
     note: values.note ?? [],
+    split: values.split ?? [],
+    group: values.group ?? [],
     check: values.check === true,
     json: values.json === true,
     help: values.help === true,
@@ -110,6 +118,8 @@ function empty(command: string | null, rest: string[]): CliArgs {
     out: undefined,
     set: [],
     note: [],
+    split: [],
+    group: [],
     check: false,
     json: false,
     help: false,

@@ -38,6 +38,9 @@ export function parseOverrides(sets: readonly string[], notes: readonly string[]
 export async function commitCommand(args: CliArgs, io: CliIo): Promise<number> {
   const overrides = parseOverrides(args.set, args.note);
   return withStore(args, io, async (store) => {
+    // Splits and groups first: they change which ids are staged, and the overrides name the ids after them.
+    for (const id of args.split) await store.regroup({ split: id });
+    for (const list of args.group) await store.regroup({ group: list.split(',').map((id) => id.trim()).filter((id) => id !== '') });
     const staged = await store.getStaged();
     const stagedIds = new Set(staged.entries.map((entry) => entry.id));
     for (const id of overrides.keys()) {

@@ -4,7 +4,8 @@ Commands
   process  --trades F [--bars F] [--context F] [--chain F] [--signals F]   import and commit in one step
   import   (same files as process)             stage the trades for review; the journal is not touched
   review   [--json]                            the staged batch: regrets, archetype, label, flags
-  commit   [--set ID:archetype=X] [--set ID:label=Y] [--note ID:text]
+  commit   [--split ID] [--group ID,ID] [--set ID:archetype=X] [--set ID:label=Y] [--note ID:text]
+                                               split a spread into its legs or group trades into one,
                                                apply your overrides and commit the staged batch
   rebuild  [--check]                           regenerate every derived file from sync_log.jsonl
   repair                                       move damaged lines of sync_log.jsonl to backups/ and rebuild

@@ -49,6 +49,8 @@ export const stagedFileSchema = z.object({
   open_positions: z.array(carriedFillSchema).optional(),
   /** Which staged trades the market data on disk covers, per underlying and entry day (absent in batches of older versions). */
   coverage: z.array(coverageRowSchema).optional(),
+  /** The trader's splits and groups of multi-leg trades in this batch, applied again to later imports of the same trades. */
+  leg_choices: z.object({ split: z.array(z.string()), grouped: z.array(z.array(z.string()).min(2)) }).optional(),
 });
 export type StagedFile = z.infer<typeof stagedFileSchema>;
 

@@ -1,3 +1,5 @@
+import { JournalRequestError } from './requestError.ts';
+import { applyLegChoices, groupingProblem, groupTrades, LEG_ID_SEPARATOR, legIdsOf, NO_LEG_CHOICES, splitTrade } from '../../shared/domain/multiLeg.ts';
 import { marketCoverage, type CoverageRow } from '../../shared/importers/coverage.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Bar, BarSeries, DayContext } from '../../shared/domain/market.ts';
@@ -57,9 +59,11 @@ export async function mergeIntoStaged(
   now: string,
   onProgress?: ProgressCallback,
 ): Promise<StagedFile> {
-  const alreadyCommitted = bundle.trades.filter((trade) => committed.has(trade.id)).map((trade) => trade.id);
+  const incoming = applyLegChoices(bundle.trades, staged.leg_choices ?? NO_LEG_CHOICES);
+  const isCommitted = committedTest(committed);
+  const alreadyCommitted = incoming.filter((trade) => isCommitted(trade.id)).map((trade) => trade.id);
   const byId = new Map<string, TradeRecord>(staged.trades.map((trade) => [trade.id, trade]));
-  for (const trade of bundle.trades) if (!committed.has(trade.id)) byId.set(trade.id, trade);
+  for (const trade of incoming) if (!isCommitted(trade.id)) byId.set(trade.id, trade);
   const trades = [...byId.values()];
   const { proposals, coverage } = await assessWithStoredMarket(trades, market, onProgress);
   const overrides = Object.fromEntries(Object.entries(staged.overrides).filter(([id]) => byId.has(id)));
@@ -76,6 +80,70 @@ export async function mergeIntoStaged(
     coverage,
     ...(bundle.openPositions ? { open_positions: bundle.openPositions } : staged.open_positions ? { open_positions: staged.open_positions } : {}),
   }, bundle.sources);
+}
+
+/**
+ * Whether a trade is in the journal already: its id, or any of its legs' ids, committed as a trade or as a
+ * leg of a committed multi-leg trade (so a spread the trader split, committed, and imported again as one
+ * trade is not journaled twice, nor a committed spread's leg arriving alone).
+ */
+export function committedTest(committed: ReadonlySet<string>): (id: string) => boolean {
+  let legs: Set<string> | null = null;
+  const committedLegs = (): Set<string> => {
+    if (legs === null) {
+      legs = new Set<string>();
+      for (const id of committed) if (id.includes(LEG_ID_SEPARATOR)) for (const leg of legIdsOf(id)) legs.add(leg);
+    }
+    return legs;
+  };
+  return (id) => committed.has(id) || legIdsOf(id).some((leg) => committed.has(leg) || committedLegs().has(leg));
+}
+
+/** The trader's split of a staged multi-leg trade, or group of staged trades (Review). */
+export type Regroup = { readonly split: string } | { readonly group: readonly string[] };
+
+/**
+ * Splits a staged multi-leg trade into its legs or groups staged trades into one, re-assesses the batch and
+ * remembers the choice (leg_choices), so a later import of the same file keeps it. Overrides of the trades
+ * replaced are dropped; the new trades start from the engine's proposal.
+ */
+export async function regroupStaged(staged: StagedFile, change: Regroup, market: MarketStore, now: string): Promise<StagedFile> {
+  const choices = staged.leg_choices ?? NO_LEG_CHOICES;
+  let replaced: readonly string[];
+  let added: TradeRecord[];
+  let next: { split: string[]; grouped: string[][] };
+  if ('split' in change) {
+    const trade = staged.trades.find((candidate) => candidate.id === change.split);
+    if (!trade) throw new JournalRequestError('not_found', `trade ${change.split} is not in the staged batch`);
+    if (!trade.legs) throw new JournalRequestError('invalid_request', `trade ${change.split} has one leg: there is nothing to split`);
+    replaced = [trade.id];
+    added = splitTrade(trade);
+    const legIds = new Set(legIdsOf(trade.id));
+    next = { split: [...choices.split, trade.id], grouped: choices.grouped.filter((group) => !group.every((id) => legIds.has(id))).map((group) => [...group]) };
+  } else {
+    const members = change.group.map((id) => staged.trades.find((candidate) => candidate.id === id));
+    const missing = change.group.find((_id, index) => members[index] === undefined);
+    if (missing !== undefined) throw new JournalRequestError('not_found', `trade ${missing} is not in the staged batch`);
+    const present = members as TradeRecord[];
+    const problem = groupingProblem(present);
+    if (problem !== null) throw new JournalRequestError('invalid_request', `these trades cannot be one trade: ${problem}`);
+    const grouped = groupTrades(present);
+    replaced = change.group;
+    added = [grouped];
+    next = { split: choices.split.filter((id) => id !== grouped.id), grouped: [...choices.grouped.map((group) => [...group]), [...change.group]] };
+  }
+  const gone = new Set(replaced);
+  const trades = [...staged.trades.filter((trade) => !gone.has(trade.id)), ...added];
+  const { proposals, coverage } = await assessWithStoredMarket(trades, market);
+  return {
+    ...staged,
+    trades: proposals.map((entry) => entry.trade),
+    proposals,
+    overrides: Object.fromEntries(Object.entries(staged.overrides).filter(([id]) => !gone.has(id))),
+    coverage,
+    leg_choices: next,
+    updated_at: now,
+  };
 }
 
 /** Assesses trades with the bars and contexts stored for their underlyings and days. */

@@ -20,15 +20,17 @@ import { nodeFs, writeAtomic, type JournalFs } from './fsOps.ts';
 import { withFaultSeam } from './faultSeam.ts';
 import { derivedAreStale, listEntries, rebuildDerived, type JournalFilter, type RebuildResult } from './journalFiles.ts';
 import { OPEN_POSITIONS, SYNC_LOG } from './layout.ts';
+import { JournalRequestError } from './requestError.ts';
 import { openPositionsText, readOpenPositions } from './openPositions.ts';
 import { acquireLock, type JournalLock } from './lock.ts';
 import { createMarketStore } from './marketStore.ts';
 import { pendingFromStaged } from './commitEntries.ts';
 import { readStagedForCommit, StagedBatchUnreadableError } from './stagedFile.ts';
-import { mergeIntoStaged, readStagedFile, writeStagedFile, type ProgressCallback } from './staging.ts';
+import { mergeIntoStaged, readStagedFile, regroupStaged, writeStagedFile, type ProgressCallback, type Regroup } from './staging.ts';
 import { emptyStagedFile, stagedView, type Override, type StagedBatch } from './stagedState.ts';
 
 export type { CommitResult } from './commit.ts';
+export { JournalRequestError } from './requestError.ts';
 export type { JournalFilter, RebuildResult } from './journalFiles.ts';
 export type { Override, StagedBatch } from './stagedState.ts';
 export type { ProgressCallback } from './staging.ts';
@@ -45,6 +47,8 @@ export type JournalStore = {
   getStaged(): Promise<StagedBatch>;
   override(id: string, changes: Override): Promise<JournalEntry>;
   unstage(ids?: string[]): Promise<StagedBatch>;
+  /** Review: split a staged multi-leg trade into its legs, or group staged trades into one; remembered for later imports of the same trades. */
+  regroup(change: Regroup): Promise<StagedBatch>;
   /** Fills of positions still open: the staged batch's when its imports read broker exports, else the committed ones (positions/open_positions.json). */
   openPositions(): Promise<CarriedFill[]>;
   commit(options?: { onProgress?: (done: number, total: number) => void }): Promise<CommitResult>;
@@ -70,17 +74,6 @@ export type OpenJournalOptions = {
   /** Clock for `updated_at` of the staged batch. */
   readonly now?: () => Date;
 };
-
-/** A request the store refuses: unknown id, a read-only store, a closed store, bad override values. */
-export class JournalRequestError extends Error {
-  constructor(
-    readonly kind: 'not_found' | 'invalid_request' | 'conflict',
-    message: string,
-  ) {
-    super(message);
-    this.name = 'JournalRequestError';
-  }
-}
 
 const logger = createLogger('journal');
 
@@ -183,6 +176,12 @@ function createStore(
         return stagedView(merged, applyOverride);
       }),
     getStaged: () => exclusive(async () => stagedView(await readStaged(), applyOverride)),
+    regroup: (change) =>
+      writable(async () => {
+        const next = await regroupStaged(await readStaged(), change, market, now().toISOString());
+        await writeStagedFile(fs, dataDir, next);
+        return stagedView(next, applyOverride);
+      }),
     openPositions: () => exclusive(async () => (await readStaged()).open_positions ?? (await readOpenPositions(fs, dataDir))),
     override: (id, changes) =>
       writable(async () => {

@@ -65,6 +65,7 @@ export function createServices(deps: ServiceDeps): Services {
     'staging.get': () => staging.get(),
     'staging.override': ({ id, ...changes }) => staging.override(id, changes),
     'staging.unstage': (request) => staging.unstage(request.ids),
+    'staging.regroup': (request) => staging.regroup(request),
     'staging.preview': () => staging.preview(),
     'staging.commit': (_request, { progress }) => staging.commit(progress),
     'journal.list': (request) => journalService.list(request),

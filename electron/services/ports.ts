@@ -36,6 +36,7 @@ export type JournalStorePort = {
   getStaged(): MaybePromise<StoreStagedBatch | null | undefined>;
   override(id: string, changes: { setup_archetype?: SetupArchetype; final_label?: FinalLabel; note?: string }): MaybePromise<JournalEntry>;
   unstage(ids?: string[]): MaybePromise<unknown>;
+  regroup?(change: { readonly split: string } | { readonly group: readonly string[] }): MaybePromise<unknown>;
   /** Fills of positions left open by earlier imports, handed to the next import (absent in test doubles without broker state). */
   openPositions?(): MaybePromise<readonly unknown[]>;
   commit(options?: { onProgress?: (done: number, total: number) => void }): MaybePromise<{ added: number; skipped: number; total: number }>;

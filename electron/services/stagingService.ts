@@ -12,6 +12,7 @@ export type StagingService = {
   get(): Promise<StagedBatch>;
   override(id: string, changes: OverrideChanges): Promise<JournalEntry>;
   unstage(ids: readonly string[] | undefined): Promise<StagedBatch>;
+  regroup(change: { readonly split: string } | { readonly group: readonly string[] }): Promise<StagedBatch>;
   preview(): Promise<CommitPreview>;
   commit(progress: (event: ImportProgress) => void): Promise<CommitResult>;
 };
@@ -31,6 +32,12 @@ export function createStagingService(journal: JournalHolder): StagingService {
     unstage: (ids) =>
       journal.exclusive(async (store) => {
         await store.unstage(ids ? [...ids] : undefined);
+        return batchOf(store);
+      }),
+    regroup: (change) =>
+      journal.exclusive(async (store) => {
+        if (!store.regroup) throw new ServiceError('conflict', 'This journal cannot split or group trades.');
+        await store.regroup(change);
         return batchOf(store);
       }),
     preview: async () => {

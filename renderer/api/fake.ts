@@ -1,3 +1,4 @@
+import { groupingProblem, groupTrades, splitTrade } from '../../shared/domain/multiLeg.ts';
 import { marketCoverage } from '../../shared/importers/coverage.ts';
 import { applyOverride } from '../../shared/engine/assessTrade.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
@@ -128,6 +129,28 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     'import.manualTrade': async (request) => merge([entryFor(request.trade)], [], ['manual entry']),
     'example.load': async () => merge([fakeExampleEntry({ id: 'EX1' }), fakeExampleEntry({ id: 'EX2', pnl: -42, final_label: 'poor_execution' })], [], ['example day']),
     'staging.get': async () => state.batch,
+    'staging.regroup': async (request) => {
+      const find = (id: string): JournalEntry => {
+        const entry = state.batch.entries.find((candidate) => candidate.id === id);
+        if (!entry) throw new ServiceError('not_found', `Trade ${id} is not in the staged batch.`);
+        return entry;
+      };
+      const replacedIds = 'split' in request ? [request.split] : request.group;
+      const replaced = replacedIds.map(find);
+      let trades: TradeRecord[];
+      if ('split' in request) {
+        const trade = replaced[0]?.trade;
+        if (!trade?.legs) throw new ServiceError('invalid_request', `Trade ${request.split} has one leg: there is nothing to split.`);
+        trades = splitTrade(trade);
+      } else {
+        const problem = groupingProblem(replaced.map((entry) => entry.trade));
+        if (problem !== null) throw new ServiceError('invalid_request', `These trades cannot be one trade: ${problem}.`);
+        trades = [groupTrades(replaced.map((entry) => entry.trade))];
+      }
+      const gone = new Set(replacedIds);
+      state.batch = { ...state.batch, entries: [...state.batch.entries.filter((entry) => !gone.has(entry.id)), ...trades.map(entryFor)] };
+      return state.batch;
+    },
     'staging.override': async (request) => {
       const index = state.batch.entries.findIndex((entry) => entry.id === request.id);
       const current = state.batch.entries[index];

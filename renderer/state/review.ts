@@ -230,6 +230,23 @@ export async function restoreProposal(api: Api, id: string): Promise<boolean> {
   return overrideTrade(api, id, engineProposalOf(entry));
 }
 
+/**
+ * Splits the staged multi-leg trade into its legs, or groups the selected trade with another into one; the
+ * selection moves to the first new trade. A refusal (not one position) is kept for the detail pane.
+ */
+export async function regroupTrades(api: Api, change: { readonly split: string } | { readonly group: readonly string[] }): Promise<boolean> {
+  const before = new Set(get().batch?.entries.map((entry) => entry.id) ?? []);
+  const result = await api.invoke('staging.regroup', 'split' in change ? { split: change.split } : { group: [...change.group] });
+  if (!result.ok) {
+    set({ overrideError: result.error });
+    return false;
+  }
+  setBatch(result.value);
+  const fresh = result.value.entries.find((entry) => !before.has(entry.id));
+  set({ overrideError: null, ...(fresh ? { selectedId: fresh.id } : {}) });
+  return true;
+}
+
 export async function openCommit(api: Api): Promise<void> {
   set({ commit: { open: true, status: 'loading', preview: null, error: null } });
   const result = await api.invoke('staging.preview', {});

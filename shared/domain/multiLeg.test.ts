@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineLegs, groupingProblem, groupTrades, LEG_ID_SEPARATOR, legOfTrade, splitTrade } from './multiLeg.ts';
+import { applyLegChoices, combineLegs, groupingProblem, groupTrades, LEG_ID_SEPARATOR, legIdsOf, legOfTrade, splitTrade } from './multiLeg.ts';
 import { realizedPnl, tradeRecordSchema, type TradeLeg, type TradeRecord } from './trade.ts';
 
 const single = (id: string, fields: Partial<TradeRecord>): TradeRecord =>
@@ -94,5 +94,14 @@ describe('split and group', () => {
     expect(groupingProblem([a, { ...b, account: 'X' }])).toMatch(/accounts/);
     expect(groupingProblem([a, { ...b, strike: 530, right: 'C' }])).toMatch(/same contract/);
     expect(groupingProblem([a])).toMatch(/two legs/);
+  });
+  it("a re-import keeps the trader's choices: a split trade arrives as its legs, grouped trades as their group", () => {
+    const grouped = combineLegs([leg(a), leg(b)]);
+    expect(applyLegChoices([grouped], { split: [grouped.id], grouped: [] }).map((trade) => trade.id)).toEqual(['A', 'B']);
+    const regrouped = applyLegChoices([a, b, single('C', { strike: 550 })], { split: [], grouped: [['B', 'A']] });
+    expect(regrouped.map((trade) => trade.id)).toEqual(['C', grouped.id]);
+    // A group whose members are not all in the import is left alone.
+    expect(applyLegChoices([a], { split: [], grouped: [['A', 'B']] })).toEqual([a]);
+    expect(legIdsOf(grouped.id)).toEqual(['A', 'B']);
   });
 });

@@ -182,3 +182,37 @@ export function splitTrade(trade: TradeRecord): TradeRecord[] {
   if (!trade.legs) return [trade];
   return trade.legs.map((leg) => ({ ...tradeOfLeg(leg, trade), split_from: trade.id }));
 }
+
+/** The trader's Review choices on how trades are grouped, kept with the staged batch so a re-import keeps them. */
+export type LegChoices = {
+  /** Ids of multi-leg trades the trader split into their legs. */
+  readonly split: readonly string[];
+  /** Groups of trade ids the trader made one trade. */
+  readonly grouped: readonly (readonly string[])[];
+};
+
+export const NO_LEG_CHOICES: LegChoices = { split: [], grouped: [] };
+
+/** The leg ids a trade id stands for: itself, or the ids of a multi-leg trade's legs. */
+export function legIdsOf(id: string): string[] {
+  return id.split(LEG_ID_SEPARATOR);
+}
+
+/**
+ * Imported trades with the trader's choices applied: a trade the trader split comes in as its legs, and
+ * trades the trader grouped (every member present) come in as the group. Anything else is left as imported.
+ */
+export function applyLegChoices(trades: readonly TradeRecord[], choices: LegChoices): TradeRecord[] {
+  const split = new Set(choices.split);
+  const out = trades.flatMap((trade) => (trade.legs && split.has(trade.id) ? splitTrade(trade) : [trade]));
+  let result = out;
+  for (const group of choices.grouped) {
+    const members = group.map((id) => result.find((trade) => trade.id === id));
+    if (members.some((member) => member === undefined)) continue;
+    const present = members as TradeRecord[];
+    if (groupingProblem(present) !== null) continue;
+    const ids = new Set(group);
+    result = [...result.filter((trade) => !ids.has(trade.id)), groupTrades(present)];
+  }
+  return result;
+}

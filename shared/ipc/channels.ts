@@ -11,6 +11,7 @@ export const CHANNEL_NAMES = [
   'staging.get',
   'staging.override',
   'staging.unstage',
+  'staging.regroup',
   'staging.preview',
   'staging.commit',
   'journal.list',

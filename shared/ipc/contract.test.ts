@@ -98,6 +98,12 @@ const samples: Samples = {
     response: emptyBatch(),
     badResponse: { ...emptyBatch(), updated_at: 5 },
   },
+  'staging.regroup': {
+    valid: [{ split: 'A + B' }, { group: ['A', 'B'] }],
+    invalid: [{}, { group: ['A'] }, { split: '' }],
+    response: emptyBatch(),
+    badResponse: { ...emptyBatch(), entries: 'none' },
+  },
   'staging.preview': {
     valid: [{}],
     invalid: [{ dry: true }],

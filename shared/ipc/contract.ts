@@ -84,6 +84,11 @@ export const contract = {
     request: z.object({ ids: z.array(z.string().min(1)).optional() }),
     response: stagedBatchSchema,
   }),
+  /** Split a staged multi-leg trade into its legs, or group staged trades (one underlying, one account) into one. */
+  'staging.regroup': channel({
+    request: z.union([z.object({ split: z.string().min(1) }), z.object({ group: z.array(z.string().min(1)).min(2) })]),
+    response: stagedBatchSchema,
+  }),
   /** What a commit would write, for the confirmation shown before committing. */
   'staging.preview': channel({ request: empty, response: commitPreviewSchema }),
   /** Write the staged batch to the journal atomically; trades already committed are skipped. */

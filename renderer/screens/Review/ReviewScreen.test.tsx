@@ -8,7 +8,9 @@ import { createFakeApi, type FakeApi } from '../../api/fake.ts';
 import { ToastHost } from '../../components/Toast.tsx';
 import { resetAppState, useAppStore } from '../../state/app.ts';
 import { resetImportState } from '../../state/import.ts';
-import { resetReviewState } from '../../state/review.ts';
+import { resetReviewState, useReviewStore } from '../../state/review.ts';
+import { combineLegs, legOfTrade } from '../../../shared/domain/multiLeg.ts';
+import { tradeRecordSchema } from '../../../shared/domain/trade.ts';
 import { clearBarsCache } from './useBars.ts';
 import { ReviewScreen } from './ReviewScreen.tsx';
 
@@ -182,6 +184,23 @@ describe('ReviewScreen', () => {
     const last = api.calls.filter((call) => call.channel === 'staging.override').at(-1);
     expect(last?.request).toEqual({ id: 'T1', setup_archetype: 'momentum_break', final_label: 'good_trade' });
     await waitFor(() => expect(screen.queryByTestId('restore-proposal')).toBeNull());
+  });
+
+  it('a spread shows its legs; s (or Split into legs) journals each leg as a trade, and Make one trade groups two trades back', async () => {
+    const legOf = (id: string, strike: number, side: 'long' | 'short', entry: number, exit: number) =>
+      legOfTrade(tradeRecordSchema.parse({ ...sampleEntry().trade, id, strike, side, entry_price: entry, exit_price: exit, fees: 0 }));
+    const spread = combineLegs([legOf('L', 570, 'long', 2, 3), legOf('S', 575, 'short', 1, 1.4)]);
+    const api = createFakeApi({ staged: [sampleEntry({ id: spread.id, trade: spread, pnl: spread.pnl ?? 0 })] });
+    renderReview(api);
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(1));
+    expect(within(screen.getByTestId('legs-table')).getAllByRole('row')).toHaveLength(3);
+    key('s');
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(2));
+    expect(api.calls.find((call) => call.channel === 'staging.regroup')?.request).toEqual({ split: spread.id });
+    fireEvent.change(screen.getByTestId('group-with'), { target: { value: api.state.batch.entries.find((entry) => entry.id !== useReviewStore.getState().selectedId)?.id } });
+    fireEvent.click(screen.getByTestId('group-trade'));
+    await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(1));
+    expect(api.state.batch.entries[0]?.id).toBe(spread.id);
   });
 
   it('ignores review keys typed in the note field, and saves the note when it loses focus', async () => {

@@ -30,6 +30,7 @@ import {
   useSort,
   useStagedBatch,
   type OverrideChange,
+  regroupTrades,
 } from '../../state/review.ts';
 import { useExampleDay } from '../Import/useExampleDay.ts';
 import { useImportActions } from '../Import/useImportActions.ts';
@@ -79,6 +80,19 @@ export function ReviewScreen() {
   const restore = useCallback(() => {
     if (selectedId) void restoreProposal(api, selectedId);
   }, [api, selectedId]);
+  const split = useCallback(() => {
+    if (selectedId) void regroupTrades(api, { split: selectedId });
+  }, [api, selectedId]);
+  const group = useCallback(
+    (otherId: string) => {
+      if (selectedId) void regroupTrades(api, { group: [selectedId, otherId] });
+    },
+    [api, selectedId],
+  );
+  const groupCandidates = useMemo(
+    () => (selected ? entries.filter((entry) => entry.id !== selected.id && entry.trade.symbol === selected.trade.symbol && (entry.trade.account ?? '') === (selected.trade.account ?? '')) : []),
+    [entries, selected],
+  );
   const doCommit = useCallback(async () => {
     const result = await commitBatch(api);
     if (result) {
@@ -110,6 +124,9 @@ export function ReviewScreen() {
         case 'confirm':
           confirm();
           break;
+        case 'split':
+          if (selected?.trade.legs) split();
+          break;
         case 'restore':
           restore();
           break;
@@ -124,7 +141,7 @@ export function ReviewScreen() {
           break;
       }
     },
-    [api, confirm, entries, override, restore],
+    [api, confirm, entries, override, restore, selected, split],
   );
   const prefix = useReviewKeys(run, entries.length > 0);
 
@@ -239,6 +256,9 @@ export function ReviewScreen() {
               onOverride={override}
               onConfirm={confirm}
               onRestore={restore}
+              groupCandidates={groupCandidates}
+              onSplit={split}
+              onGroup={group}
             />
           ) : (
             <EmptyState title="Select a trade" body="Click a row, or press j to start at the top." />

@@ -9,6 +9,7 @@ import type { OverrideChange } from '../../state/review.ts';
 import { AgentsTable } from './AgentsTable.tsx';
 import type { Prefix } from './keymap.ts';
 import { LabelControls } from './LabelControls.tsx';
+import { LegsPanel } from './LegsPanel.tsx';
 import { PnlAttribution } from './PnlAttribution.tsx';
 import { RegretBreakdown } from './RegretBreakdown.tsx';
 import { TradeChart } from './TradeChart.tsx';
@@ -23,10 +24,14 @@ export type TradeDetailProps = {
   readonly onOverride: (change: OverrideChange) => void;
   readonly onConfirm: () => void;
   readonly onRestore: () => void;
+  /** Staged trades this one could be grouped with (same underlying and account). */
+  readonly groupCandidates?: readonly JournalEntry[];
+  readonly onSplit?: () => void;
+  readonly onGroup?: (otherId: string) => void;
 };
 
 /** Everything about the selected trade: the decision to make, the regret breakdown, the tape, the agents. */
-export function TradeDetail({ entry, version, prefix, saving, confirmed, error, onOverride, onConfirm, onRestore }: TradeDetailProps) {
+export function TradeDetail({ entry, version, prefix, saving, confirmed, error, onOverride, onConfirm, onRestore, groupCandidates = [], onSplit, onGroup }: TradeDetailProps) {
   const { trade } = entry;
   return (
     <div className="trade-detail" data-testid="trade-detail" aria-label={`Trade ${entry.id}`}>
@@ -99,6 +104,15 @@ export function TradeDetail({ entry, version, prefix, saving, confirmed, error, 
         </h3>
         <LabelControls entry={entry} prefix={prefix} saving={saving} confirmed={confirmed} onOverride={onOverride} onConfirm={onConfirm} onRestore={onRestore} />
       </section>
+
+      {onSplit && onGroup && (entry.trade.legs || groupCandidates.length > 0) ? (
+        <section className="detail-section" aria-labelledby="detail-legs">
+          <h3 id="detail-legs" className="section-title">
+            {entry.trade.legs ? 'Legs' : 'One trade with another'}
+          </h3>
+          <LegsPanel entry={entry} candidates={groupCandidates} busy={saving} onSplit={onSplit} onGroup={onGroup} />
+        </section>
+      ) : null}
 
       <section className="detail-section" aria-labelledby="detail-regret">
         <h3 id="detail-regret" className="section-title">

@@ -18,6 +18,7 @@ export type ReviewCommand =
   | { readonly type: 'label'; readonly value: FinalLabel }
   | { readonly type: 'confirm' }
   | { readonly type: 'restore' }
+  | { readonly type: 'split' }
   | { readonly type: 'note' }
   | { readonly type: 'commit' }
   | { readonly type: 'cancel' };
@@ -70,6 +71,8 @@ export function reviewCommand(prefix: Prefix, event: KeyLike & { readonly shiftK
       return { type: 'confirm' };
     case 'r':
       return { type: 'restore' };
+    case 's':
+      return { type: 'split' };
     case 'n':
       return { type: 'note' };
     case 'Escape':
