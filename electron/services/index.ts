@@ -74,6 +74,7 @@ export function createServices(deps: ServiceDeps): Services {
     'journal.triggers': async () => ({ triggers: await journalService.triggers() }),
     'journal.regret': ({ bucket, ...filter }) => journalService.regret(filter, bucket),
     'journal.heatmap': (request) => journalService.heatmap(request),
+    'journal.performance': (request) => journalService.performance(request),
     'journal.health': () => journal.health(),
     'journal.repair': () => journal.repair(),
     'agents.weights': async () => ({ agents: await agents.weights() }),

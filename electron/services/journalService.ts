@@ -1,3 +1,4 @@
+import { performanceOf, type Performance } from '../../shared/journal/performance.ts';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type {
   CalendarDay,
@@ -16,6 +17,7 @@ import { parseSummaryFile } from './triggers.ts';
 
 export type JournalService = {
   list(request: JournalFilter & { offset?: number; limit?: number }): Promise<{ entries: JournalEntry[]; total: number }>;
+  performance(filter: JournalFilter): Promise<Performance>;
   entries(filter?: JournalFilter): Promise<JournalEntry[]>;
   summary(): Promise<JournalSummary>;
   triggers(): Promise<MemoryTrigger[]>;
@@ -47,6 +49,7 @@ export function createJournalService(journal: JournalHolder, logger: Logger): Jo
     calendar: async (filter) => buildCalendar(await entries(filter)),
     regret: async (filter, bucket) => buildRegretBreakdown(await entries(filter), bucket),
     heatmap: async (filter) => buildHeatmap(await entries(filter)),
+    performance: async (filter) => performanceOf(await entries(filter)),
   };
 }
 

@@ -1,3 +1,4 @@
+import { performanceOf } from '../../shared/journal/performance.ts';
 import { groupingProblem, groupTrades, splitTrade } from '../../shared/domain/multiLeg.ts';
 import { marketCoverage } from '../../shared/importers/coverage.ts';
 import { applyOverride } from '../../shared/engine/assessTrade.ts';
@@ -187,6 +188,7 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     'journal.triggers': async () => ({ triggers: [...(seed.triggers ?? [])] }),
     'journal.regret': async (request) => buildRegretBreakdown(filterEntries(state.committed, request), request.bucket),
     'journal.heatmap': async (request) => buildHeatmap(filterEntries(state.committed, request)),
+    'journal.performance': async (request) => performanceOf(filterEntries(state.committed, request)),
     'agents.weights': async () => ({ agents: buildAgentWeights(state.committed, weights) }),
     'agents.history': async (request) => ({
       points: state.committed.flatMap((entry) =>

@@ -11,6 +11,8 @@ export type AgentsState = {
   readonly confusion: Remote<readonly ConfusionRow[]>;
   /** Agents switched off in the trend chart. */
   readonly hidden: readonly string[];
+  /** Trades in the journal (journal.summary), so an empty screen can say whether it has trades without agents; null until known. */
+  readonly committed: number | null;
 };
 
 export type AgentsActions = {
@@ -19,7 +21,7 @@ export type AgentsActions = {
 };
 
 export function emptyAgentsState(): AgentsState {
-  return { weights: idle(), history: idle(), confusion: idle(), hidden: [] };
+  return { weights: idle(), history: idle(), confusion: idle(), hidden: [], committed: null };
 }
 
 const requests = requestCounter();
@@ -31,16 +33,18 @@ export const useAgentsStore = create<AgentsState & AgentsActions>()((set) => ({
   load: async (api) => {
     const id = requests.next();
     set((state) => ({ weights: loading(state.weights), history: loading(state.history), confusion: loading(state.confusion) }));
-    const [weights, history, confusion] = await Promise.all([
+    const [weights, history, confusion, summary] = await Promise.all([
       api.invoke('agents.weights', {}),
       api.invoke('agents.history', {}),
       api.invoke('agents.confusion', {}),
+      api.invoke('journal.summary', {}),
     ]);
     if (!requests.isLatest(id)) return;
     set((state) => ({
       weights: settled(state.weights, weights.ok ? { ok: true, value: weights.value.agents } : weights),
       history: settled(state.history, history.ok ? { ok: true, value: history.value.points } : history),
       confusion: settled(state.confusion, confusion.ok ? { ok: true, value: confusion.value.rows } : confusion),
+      committed: summary.ok ? summary.value.totals.trades : state.committed,
     }));
   },
 }));
@@ -145,6 +149,7 @@ export const useAgentWeights = (): Remote<readonly AgentWeight[]> => useAgentsSt
 export const useWeightHistory = (): Remote<readonly WeightPoint[]> => useAgentsStore((state) => state.history);
 export const useConfusion = (): Remote<readonly ConfusionRow[]> => useAgentsStore((state) => state.confusion);
 export const useHiddenAgents = (): readonly string[] => useAgentsStore((state) => state.hidden);
+export const useCommittedCount = (): number | null => useAgentsStore((state) => state.committed);
 
 export function agentsActions(): AgentsActions {
   const { toggleAgent, load } = useAgentsStore.getState();

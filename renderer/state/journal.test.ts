@@ -29,7 +29,8 @@ describe('journal slice', () => {
     useJournalStore.getState().setFilter({ setup_archetype: 'gamma_flip' });
     await useJournalStore.getState().loadTrades(api);
     expect(useJournalStore.getState().trades.data?.entries.map((entry) => entry.id)).toEqual(['A3']);
-    expect(api.calls.at(-1)).toMatchObject({ channel: 'journal.list', request: { setup_archetype: 'gamma_flip' } });
+    expect(api.calls.find((call) => call.channel === 'journal.list')).toMatchObject({ request: { setup_archetype: 'gamma_flip' } });
+    expect(useJournalStore.getState().performance.data?.overall.trades).toBe(1);
   });
 
   it('exports go through the save dialog when the app has native dialogs, else come back as content', async () => {

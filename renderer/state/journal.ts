@@ -1,3 +1,4 @@
+import type { Performance } from '../../shared/journal/performance.ts';
 import { create } from 'zustand';
 import type { JournalEntry } from '../../shared/domain/journal.ts';
 import type { Api } from '../../shared/ipc/contract.ts';
@@ -30,6 +31,8 @@ export type JournalState = {
   readonly month: string | null;
   readonly calendar: Remote<readonly CalendarDay[]>;
   readonly trades: Remote<TradeList>;
+  /** The filtered trades' figures (journal.performance), loaded with them. */
+  readonly performance: Remote<Performance>;
   readonly triggers: Remote<readonly MemoryTrigger[]>;
   /** Agent names for the agent filter. */
   readonly agents: readonly string[];
@@ -56,6 +59,7 @@ export function emptyJournalState(): JournalState {
     month: null,
     calendar: idle(),
     trades: idle(),
+    performance: idle(),
     triggers: idle(),
     agents: [],
     summary: null,
@@ -95,9 +99,10 @@ export const useJournalStore = create<JournalState & JournalActions>()((set, get
   },
   loadTrades: async (api) => {
     const id = tradeRequests.next();
-    set((state) => ({ trades: loading(state.trades) }));
-    const result = await api.invoke('journal.list', { ...get().filter, limit: TRADE_LIST_LIMIT });
-    if (tradeRequests.isLatest(id)) set((state) => ({ trades: settled(state.trades, result) }));
+    set((state) => ({ trades: loading(state.trades), performance: loading(state.performance) }));
+    const filter = get().filter;
+    const [result, performance] = await Promise.all([api.invoke('journal.list', { ...filter, limit: TRADE_LIST_LIMIT }), api.invoke('journal.performance', filter)]);
+    if (tradeRequests.isLatest(id)) set((state) => ({ trades: settled(state.trades, result), performance: settled(state.performance, performance) }));
   },
   exportJournal: async (api, format, native) => {
     const filter = get().filter;
@@ -179,6 +184,7 @@ export const useJournalFilter = (): JournalFilter => useJournalStore((state) => 
 export const useJournalMonth = (): string | null => useJournalStore((state) => state.month);
 export const useCalendar = (): Remote<readonly CalendarDay[]> => useJournalStore((state) => state.calendar);
 export const useTradeList = (): Remote<TradeList> => useJournalStore((state) => state.trades);
+export const usePerformance = (): Remote<Performance> => useJournalStore((state) => state.performance);
 export const useTriggers = (): Remote<readonly MemoryTrigger[]> => useJournalStore((state) => state.triggers);
 export const useJournalAgents = (): readonly string[] => useJournalStore((state) => state.agents);
 export const useJournalSummary = (): JournalSummary | null => useJournalStore((state) => state.summary);

@@ -101,6 +101,10 @@ export const tradeRecordSchema = z
      * and without bars to read its settlement from (docs/imports.md, "Expiries"); absent otherwise.
      */
     expiry_inferred: z.literal(true).optional(),
+    /** Dollars the trader put at risk on the trade (for R-multiples); absent when the trader does not record it. */
+    risk: z.number().finite().positive().optional(),
+    /** The premium at which the trader meant to get out for a loss (per share): the risk is its distance from the entry × qty × multiplier. */
+    stop: z.number().finite().nonnegative().optional(),
     strategy: strategySchema.optional(),
     legs: z.array(tradeLegSchema).min(2).optional(),
     grouped_from: z.array(z.string().min(1)).min(2).optional(),
@@ -117,6 +121,17 @@ export function tradeDirection(trade: Pick<TradeRecord, 'right' | 'side'>): Trad
   const callLike = trade.right === 'C';
   const long = trade.side === 'long';
   return callLike === long ? 'bullish' : 'bearish';
+}
+
+/**
+ * The dollars at risk of a trade for its R-multiple: its `risk` when recorded, else the distance from the entry
+ * premium to its `stop` (below the entry for a long, above it for a short) × qty × multiplier; null otherwise.
+ */
+export function riskOf(trade: Pick<TradeRecord, 'risk' | 'stop' | 'side' | 'entry_price' | 'qty' | 'multiplier'>): number | null {
+  if (trade.risk !== undefined) return trade.risk;
+  if (trade.stop === undefined) return null;
+  const perShare = trade.side === 'long' ? trade.entry_price - trade.stop : trade.stop - trade.entry_price;
+  return perShare > 0 ? perShare * trade.qty * trade.multiplier : null;
 }
 
 /**

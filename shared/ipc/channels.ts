@@ -20,6 +20,7 @@ export const CHANNEL_NAMES = [
   'journal.triggers',
   'journal.regret',
   'journal.heatmap',
+  'journal.performance',
   'journal.health',
   'journal.repair',
   'agents.weights',

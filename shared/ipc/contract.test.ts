@@ -1,3 +1,4 @@
+import { performanceOf } from '../journal/performance.ts';
 import { describe, expect, it } from 'vitest';
 import {
   CHANNELS,
@@ -164,6 +165,12 @@ const samples: Samples = {
       time_by_weekday: [{ weekday: 1, slot: '10:30', trades: 2, pnl: -30, mean_regret: 0.4 }],
     },
     badResponse: { block_by_dimension: [], time_by_weekday: [{ weekday: 9, slot: '10:30', trades: 2, pnl: 0, mean_regret: 0 }] },
+  },
+  'journal.performance': {
+    valid: [{}, { setup_archetype: 'pin_fade', time_block: 'no_time_of_day' }],
+    invalid: [{ from: 20250301 }],
+    response: performanceOf([sampleEntry()]),
+    badResponse: { ...performanceOf([sampleEntry()]), overall: { trades: -1 } },
   },
   'journal.health': {
     valid: [{}],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { journalEntrySchema } from '../domain/journal.ts';
 import { tradeRecordSchema, isoDate } from '../domain/trade.ts';
+import { performanceSchema } from '../journal/performance.ts';
 import { CHANNEL_NAMES, isChannelName, type ChannelName } from './channels.ts';
 import {
   agentWeightSchema,
@@ -101,6 +102,8 @@ export const contract = {
   'journal.triggers': channel({ request: empty, response: z.object({ triggers: z.array(memoryTriggerSchema) }) }),
   'journal.regret': channel({ request: regretOverTimeRequestSchema, response: regretBreakdownSchema }),
   'journal.heatmap': channel({ request: dateRange, response: heatmapSchema }),
+  /** Win rate, expectancy, profit factor, averages, R, the equity curve and the same per setup, block, agent, weekday and hour, of the filtered trades. */
+  'journal.performance': channel({ request: journalFilterSchema, response: performanceSchema }),
   /**
    * Whether the journal opened, and what opening repaired by itself. A damaged or unavailable journal is
    * opened again first (it may have been repaired outside the app, with `qthink repair`).

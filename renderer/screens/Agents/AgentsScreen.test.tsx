@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiProvider } from '../../api/ApiContext.tsx';
+import { sampleEntry } from '../../../shared/ipc/samples.ts';
 import { createFakeApi, type FakeApi } from '../../api/fake.ts';
 import { sampleJournal } from '../../charts/sampleJournal.ts';
 import { resetAgentsState } from '../../state/agents.ts';
@@ -38,6 +39,12 @@ describe('AgentsScreen', () => {
   it('tells a new user what to do when nothing is committed', async () => {
     renderAgents(createFakeApi());
     expect((await screen.findByTestId('empty-no-trades')).textContent).toContain('No committed trades yet');
+  });
+
+  it('with committed trades that carry no agent signals, says so instead of "no committed trades"', async () => {
+    renderAgents(createFakeApi({ committed: [sampleEntry({ id: 'N1', agents: [], agents_involved: [] }), sampleEntry({ id: 'N2', agents: [], agents_involved: [] })] }));
+    expect((await screen.findByTestId('empty-no-agents')).textContent).toContain('2 committed trades, none carries agent signals');
+    expect(screen.queryByTestId('empty-no-trades')).toBeNull();
   });
 
   it('lists current weights with the change since start and the alignment and conflict rates', async () => {

@@ -6,7 +6,7 @@ import { Kpi } from '../../components/Kpi.tsx';
 import { LoadingState } from '../../components/LoadingState.tsx';
 import { NoCommittedTrades } from '../../components/NoCommittedTrades.tsx';
 import { Panel } from '../../components/Panel.tsx';
-import { num, plural } from '../../format.ts';
+import { count, num, plural } from '../../format.ts';
 import {
   agentRows,
   agentsActions,
@@ -16,6 +16,7 @@ import {
   useHiddenAgents,
   useWeightHistory,
   weightSeries,
+  useCommittedCount,
 } from '../../state/agents.ts';
 import '../../styles/screens-analysis.css';
 import './agents.css';
@@ -32,6 +33,7 @@ export function AgentsScreen() {
   const history = useWeightHistory();
   const confusion = useConfusion();
   const hidden = useHiddenAgents();
+  const committed = useCommittedCount();
   const series = useMemo(() => weightSeries(history.data ?? []), [history.data]);
   const rows = useMemo(() => agentRows(weights.data ?? [], series), [weights.data, series]);
   const confusionRows = useMemo(() => confusionNewestFirst(confusion.data ?? []), [confusion.data]);
@@ -63,7 +65,15 @@ export function AgentsScreen() {
         error ? null : <LoadingState label="Loading agents…" />
       ) : rows.length === 0 && confusionRows.length === 0 ? (
         <Panel>
-          <NoCommittedTrades what="each agent's weight trend" />
+          {committed !== null && committed > 0 ? (
+            <EmptyState
+              testId="empty-no-agents"
+              title={`${count(committed)} committed trades, none carries agent signals`}
+              body="Weights, the trend and the mesh-conflict table come from the agents' signals at each trade: add them to the trades (the agents field) or import a signal timeline for those days with the trades, and commit."
+            />
+          ) : (
+            <NoCommittedTrades what="each agent's weight trend" />
+          )}
         </Panel>
       ) : (
         <>

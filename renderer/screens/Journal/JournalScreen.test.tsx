@@ -77,9 +77,23 @@ describe('JournalScreen', () => {
     expect(screen.getByTestId('calendar-month').textContent).toBe('March 2025');
     fireEvent.click(day);
     await waitFor(() => expect(screen.getAllByTestId('journal-trade-row').map((row) => row.getAttribute('data-trade-id'))).toEqual(['A4', 'A3']));
-    expect(api.calls.at(-1)).toMatchObject({ channel: 'journal.list', request: { from: '2025-03-11', to: '2025-03-11' } });
+    expect(api.calls.filter((call) => call.channel === 'journal.list').at(-1)).toMatchObject({ request: { from: '2025-03-11', to: '2025-03-11' } });
+    // The cards and the performance figures follow the filter, not the whole journal.
+    await waitFor(() => expect(within(screen.getByTestId('journal-kpis')).getByText('Trades (filtered)')).toBeTruthy());
+    expect(api.calls.filter((call) => call.channel === 'journal.performance').at(-1)).toMatchObject({ request: { from: '2025-03-11', to: '2025-03-11' } });
+    expect(screen.getByTestId('journal-performance').textContent).toContain('Performance of the filtered trades');
     fireEvent.click(screen.getByTestId('calendar-day-2025-03-11'));
     await waitFor(() => expect(screen.getAllByTestId('journal-trade-row')).toHaveLength(4));
+  });
+
+  it('the performance panel shows expectancy, profit factor and a breakdown by setup, block, agent, weekday and hour', async () => {
+    renderJournal(createFakeApi({ committed: sampleJournal() }));
+    const panel = await screen.findByTestId('journal-performance');
+    expect(within(panel).getByTestId('performance-figures').textContent).toMatch(/Expectancy.*Profit factor.*Max drawdown.*Avg R/);
+    for (const grouping of ['time_block', 'weekday', 'hour', 'agent', 'setup']) {
+      fireEvent.click(within(panel).getByTestId(`performance-by-${grouping}`));
+      expect(within(within(panel).getByTestId('performance-table')).getAllByRole('row').length).toBeGreaterThan(1);
+    }
   });
 
   it('filters by label through journal.list', async () => {

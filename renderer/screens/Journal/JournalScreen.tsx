@@ -1,3 +1,4 @@
+import { PerformancePanel } from './PerformancePanel.tsx';
 import { useMemo } from 'react';
 import { MINIMUM_SAMPLE } from '../../../shared/engine/memoryTriggers.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
@@ -20,6 +21,7 @@ import {
   useJournalFilter,
   useJournalMonth,
   useJournalSummary,
+  usePerformance,
   useTradeList,
   useTriggers,
 } from '../../state/journal.ts';
@@ -68,6 +70,16 @@ export function JournalScreen() {
   const filters = activeFilterCount(filter);
   const filteredPnl = useMemo(() => rows.reduce((sum, entry) => sum + entry.pnl, 0), [rows]);
 
+  const performance = usePerformance();
+  // The cards follow the filters: the filtered trades' figures once loaded, the whole journal's before.
+  const shown = performance.data?.overall ?? {
+    net_pnl: totals.pnl,
+    trades: totals.trades,
+    wins: totals.wins,
+    losses: totals.losses,
+    win_rate: totals.wins + totals.losses > 0 ? totals.wins / (totals.wins + totals.losses) : null,
+  };
+
   const overviewLoaded = calendar.data !== null;
   const empty = overviewLoaded && totals.trades === 0;
 
@@ -92,13 +104,14 @@ export function JournalScreen() {
       ) : (
         <>
           <div className="qa-kpis" data-testid="journal-kpis">
-            <Kpi label="Net PnL" value={money(totals.pnl)} tone={pnlTone(totals.pnl)} hint={`over ${plural(totals.days, 'trading day')}`} />
-            <Kpi label="Trades" value={count(totals.trades)} hint={`${totals.wins} won · ${totals.losses} lost`} />
             <Kpi
-              label="Win rate"
-              value={pct(totals.wins + totals.losses > 0 ? totals.wins / (totals.wins + totals.losses) : null)}
-              hint="scratches left out"
+              label={filters > 0 ? 'Net PnL (filtered)' : 'Net PnL'}
+              value={money(shown.net_pnl)}
+              tone={pnlTone(shown.net_pnl)}
+              hint={filters > 0 ? `of ${money(totals.pnl)} over all ${plural(totals.days, 'trading day')}` : `over ${plural(totals.days, 'trading day')}`}
             />
+            <Kpi label={filters > 0 ? 'Trades (filtered)' : 'Trades'} value={count(shown.trades)} hint={`${shown.wins} won · ${shown.losses} lost${filters > 0 ? ` · of ${count(totals.trades)}` : ''}`} />
+            <Kpi label="Win rate" value={pct(shown.win_rate)} hint="scratches left out" />
             <Kpi label="Memory triggers" value={String(triggers.data?.length ?? 0)} />
           </div>
 
@@ -126,6 +139,8 @@ export function JournalScreen() {
               />
             </div>
           </div>
+
+          {performance.data ? <PerformancePanel performance={performance.data} filtered={filters > 0} /> : null}
 
           <Panel
             title="Committed trades"
