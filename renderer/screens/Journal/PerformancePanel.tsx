@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Performance, PerformanceFigures, PerformanceGrouping } from '../../../shared/journal/performance.ts';
 import { AXIS_LINE, AXIS_TICK, CHART_MARGIN, GRID_STROKE } from '../../charts/axis.ts';
+import { compactMoney } from '../../charts/compact.ts';
 import { hoveredRow, TooltipBox, TooltipLine, type TooltipProps } from '../../charts/ChartTooltip.tsx';
 import { Panel } from '../../components/Panel.tsx';
 import { Segmented } from '../../components/Segmented.tsx';
@@ -63,10 +64,15 @@ export function PerformancePanel({ performance, filtered }: PerformancePanelProp
           </div>
         ))}
       </dl>
-      {equity.length > 1 ? <EquityChart equity={equity} /> : null}
+      {equity.length > 1 ? (
+        <>
+          <p className="qa-panel-note">Equity (blue): cumulative net P&amp;L per trading day · drawdown (red): below the running high</p>
+          <EquityChart equity={equity} />
+        </>
+      ) : null}
       <div className="perf-breakdown">
         <Segmented label="Break the figures down by" options={GROUPINGS} value={grouping} onChange={setGrouping} testId="performance-by" />
-        <table className="data-table compact" data-testid="performance-table">
+        <table className="table" data-testid="performance-table">
           <thead>
             <tr>
               <th scope="col">{GROUPINGS.find((option) => option.value === grouping)?.label}</th>
@@ -121,7 +127,7 @@ function EquityChart({ equity }: { readonly equity: Performance['equity'] }) {
         <ComposedChart data={rows} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
           <XAxis dataKey="time" type="number" scale="time" domain={[first, last]} tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} tickFormatter={tick} minTickGap={40} height={28} />
-          <YAxis tick={AXIS_TICK} axisLine={false} tickLine={false} width={64} tickFormatter={(value: number) => money(value)} label={{ value: '$', angle: -90, position: 'insideLeft', fill: 'var(--text-muted)', fontSize: 11 }} />
+          <YAxis tick={AXIS_TICK} axisLine={false} tickLine={false} width={56} tickFormatter={(value: number) => compactMoney(value)} />
           <Tooltip cursor={{ stroke: 'var(--border)' }} content={(props: TooltipProps) => <EquityTooltip {...props} />} />
           <Area type="stepAfter" dataKey="drawdown" name="Drawdown" stroke="var(--bad)" fill="var(--bad)" fillOpacity={0.18} isAnimationActive={false} />
           <Line type="linear" dataKey="equity" name="Equity" stroke="var(--accent)" strokeWidth={2} dot={false} isAnimationActive={false} />

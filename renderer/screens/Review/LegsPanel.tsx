@@ -33,7 +33,7 @@ export function LegsPanel({ entry, candidates, busy, onSplit, onGroup }: LegsPan
           <p className="muted">
             {STRATEGY_NAMES[entry.trade.strategy ?? 'custom'] ?? 'Multi-leg'}, {legs.length} legs, scored as one position; its P&amp;L is the legs' sum.
           </p>
-          <table className="data-table compact" data-testid="legs-table">
+          <table className="table" data-testid="legs-table">
             <thead>
               <tr>
                 <th scope="col">Leg</th>
