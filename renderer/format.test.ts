@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractLabel, duration, etDate, etTime, humanize, money, pct, pnlTone, regret, regretStep } from './format.ts';
+import { contractLabel, duration, etDate, etShortDateTime, etTime, humanize, money, pct, pnlTone, regret, regretStep } from './format.ts';
 
 describe('format', () => {
   it('money carries a sign and two decimals; a loss uses a real minus', () => {
@@ -33,14 +33,18 @@ describe('format', () => {
   });
 
   it('contract label reads like a trader writes it', () => {
-    expect(contractLabel({ symbol: 'SPY', expiry: '2025-07-08', strike: 620, right: 'C' })).toBe('SPY 07/08 620C');
-    expect(contractLabel({ symbol: 'SPX', expiry: '2025-03-10', strike: 5722.5, right: 'P' })).toBe('SPX 03/10 5722.5P');
+    expect(contractLabel({ symbol: 'SPY', expiry: '2025-07-08', strike: 620, right: 'C' })).toBe('SPY 07/08/25 620C');
+    expect(contractLabel({ symbol: 'SPX', expiry: '2025-03-10', strike: 5722.5, right: 'P' })).toBe('SPX 03/10/25 5722.5P');
   });
 
   it('names and durations for people', () => {
     expect(humanize('momentum_break')).toBe('Momentum break');
     expect(duration(37)).toBe('37m');
     expect(duration(65)).toBe('1h 05m');
+    expect(duration(24 * 60 * 35 + 6 * 60 + 12)).toBe('35d 6h');
+    expect(duration(48 * 60)).toBe('2d');
+    expect(etShortDateTime('2018-03-12T12:08:00-04:00')).toBe('03/12/18 12:08');
+    expect(etShortDateTime('2025-06-12')).toBe('06/12/25');
   });
 
   it('regret scale has five steps from low to high; null has none', () => {

@@ -83,6 +83,17 @@ export function etDateTime(value: string | number | null | undefined): string {
   return dt ? `${dt.toFormat('ccc yyyy-MM-dd HH:mm')} ET` : DASH;
 }
 
+/** "03/12/18 12:08": New York date with its year and time, compact enough for a table cell; a bare date as MM/DD/YY. */
+export function etShortDateTime(value: string | null | undefined): string {
+  if (value === null || value === undefined) return DASH;
+  if (isDateOnly(value)) {
+    const [year = '', month = '', day = ''] = String(value).trim().split('-');
+    return `${month}/${day}/${year.slice(2)}`;
+  }
+  const dt = parse(value);
+  return dt ? dt.toFormat('MM/dd/yy HH:mm') : DASH;
+}
+
 /** Epoch ms of an ISO timestamp, or null (date-only or unreadable). */
 export function epochOf(value: string | null | undefined): number | null {
   if (value === null || value === undefined || isDateOnly(value)) return null;
@@ -95,19 +106,22 @@ export function duration(minutes: number | null | undefined): string {
   if (minutes === null || minutes === undefined || !Number.isFinite(minutes)) return DASH;
   const whole = Math.round(minutes);
   if (whole < 60) return `${whole}m`;
-  return `${Math.floor(whole / 60)}h ${String(whole % 60).padStart(2, '0')}m`;
+  if (whole < 24 * 60) return `${Math.floor(whole / 60)}h ${String(whole % 60).padStart(2, '0')}m`;
+  const days = Math.floor(whole / (24 * 60));
+  const hours = Math.floor((whole % (24 * 60)) / 60);
+  return hours === 0 ? `${days}d` : `${days}d ${hours}h`;
 }
 
-/** "SPY 07/08 620C": symbol, expiry month/day, strike without trailing zeros, right. */
+/** "SPY 07/08/25 620C": symbol, expiry month/day/year, strike without trailing zeros, right. */
 export function contractLabel(trade: {
   readonly symbol: string;
   readonly expiry: string;
   readonly strike: number;
   readonly right: 'C' | 'P';
 }): string {
-  const [, month, day] = trade.expiry.split('-');
+  const [year, month, day] = trade.expiry.split('-');
   const strike = Number.isInteger(trade.strike) ? String(trade.strike) : String(Number(trade.strike.toFixed(2)));
-  return `${trade.symbol} ${month ?? '??'}/${day ?? '??'} ${strike}${trade.right}`;
+  return `${trade.symbol} ${month ?? '??'}/${day ?? '??'}/${(year ?? '??').slice(2)} ${strike}${trade.right}`;
 }
 
 /** snake_case engine names for people: "momentum_break" → "Momentum break". */

@@ -74,7 +74,7 @@ describe('AgentsScreen', () => {
     journal[1] = { ...a2, agents: [...a2.agents, exitTurn] };
     renderAgents(createFakeApi({ committed: journal, weights: { flowbot: 1.15, vwap_scout: 0.82 } }));
     const row = await screen.findByTestId('confusion-row-A2');
-    expect(within(row).getByTestId('confusion-contract').textContent).toBe('SPY 03/10 572C');
+    expect(within(row).getByTestId('confusion-contract').textContent).toBe('SPY 03/10/25 572C');
     const entry = within(row).getByTestId('confusion-entry');
     expect(entry.textContent).toContain('1 of 2');
     expect(entry.textContent).toContain('vwap_scout (bearish 0.60)');

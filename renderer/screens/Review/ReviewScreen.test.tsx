@@ -79,7 +79,7 @@ describe('ReviewScreen', () => {
     const api = createFakeApi({ staged: staged(3) });
     renderReview(api);
     await waitFor(() => expect(screen.getAllByTestId('review-row')).toHaveLength(3));
-    expect(screen.getByTestId('detail-contract').textContent).toBe('SPY 03/10 572C');
+    expect(screen.getByTestId('detail-contract').textContent).toBe('SPY 03/10/25 572C');
     expect(screen.getByTestId('regret-pin_regret').textContent).toContain('—');
     expect(screen.getByTestId('regret-pin_regret').textContent).toContain('No max pain in the day context.');
     expect(screen.getByTestId('regret-entry_regret').textContent).toContain('0.18');

@@ -3,22 +3,22 @@ import { useEffect, useRef } from 'react';
 import type { JournalEntry } from '../../../shared/domain/journal.ts';
 import { RegretStrip } from '../../components/RegretStrip.tsx';
 import { blockRange } from '../../charts/timeBlocks.ts';
-import { contractLabel, etTime, money, pnlTone } from '../../format.ts';
+import { contractLabel, etDateTime, etShortDateTime, money, pnlTone } from '../../format.ts';
 import { archetypeLabel, finalLabelName, flagLabel, timeBlockLabel } from '../../labels.ts';
 import { selectTrade, toggleSort, type Sort, type SortKey } from '../../state/review.ts';
 
 export const ROW_HEIGHT = 30;
 
 const COLUMNS: readonly { readonly key: SortKey | 'flags'; readonly label: string; readonly numeric?: boolean; readonly title?: string }[] = [
-  { key: 'time', label: 'Time' },
-  { key: 'block', label: 'Block' },
+  { key: 'time', label: 'Entry' },
   { key: 'contract', label: 'Contract' },
   { key: 'side', label: 'Side' },
   { key: 'qty', label: 'Qty', numeric: true },
   { key: 'pnl', label: 'PnL', numeric: true },
-  { key: 'regret', label: 'Regret' },
-  { key: 'archetype', label: 'Archetype' },
   { key: 'label', label: 'Label' },
+  { key: 'archetype', label: 'Archetype' },
+  { key: 'regret', label: 'Regret' },
+  { key: 'block', label: 'Block' },
   { key: 'source', label: 'Source' },
   { key: 'flags', label: '⚑', title: 'Flags (● = mesh conflict)' },
 ];
@@ -102,14 +102,12 @@ export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: Re
                 data-testid="review-row"
                 data-trade-id={entry.id}
               >
-                <div role="gridcell" className="cell num">
-                  {etTime(entry.entry_time)}
+                <div role="gridcell" className="cell num" title={etDateTime(entry.entry_time)}>
+                  {etShortDateTime(entry.entry_time)}
                 </div>
-                <div role="gridcell" className="cell muted" title={`${timeBlockLabel(entry.time_block)} · ${blockRange(entry.time_block)}`}>
-                  {timeBlockLabel(entry.time_block, { short: true })}
-                </div>
-                <div role="gridcell" className="cell contract">
+                <div role="gridcell" className="cell contract" title={entry.trade.legs ? `${entry.trade.strategy ?? 'multi-leg'}: ${entry.trade.legs.map((leg) => `${leg.side === 'long' ? '+' : '−'}${leg.qty} ${contractLabel(leg)}`).join(', ')}` : undefined}>
                   {contractLabel(entry.trade)}
+                  {entry.trade.legs ? <span className="muted"> +{entry.trade.legs.length - 1}</span> : null}
                 </div>
                 <div role="gridcell" className="cell muted">
                   {entry.trade.side}
@@ -120,14 +118,17 @@ export function ReviewTable({ entries, selectedId, sort, saving, confirmed }: Re
                 <div role="gridcell" className={`cell num ${pnlTone(entry.pnl)}`}>
                   {money(entry.pnl)}
                 </div>
-                <div role="gridcell" className="cell">
-                  <RegretStrip scores={entry} />
+                <div role="gridcell" className={`cell label-${entry.final_label}`} data-testid="row-label" title={finalLabelName(entry.final_label)}>
+                  {finalLabelName(entry.final_label)}
                 </div>
                 <div role="gridcell" className="cell" data-testid="row-archetype" title={archetypeLabel(entry.setup_archetype)}>
                   {archetypeLabel(entry.setup_archetype)}
                 </div>
-                <div role="gridcell" className={`cell label-${entry.final_label}`} data-testid="row-label" title={finalLabelName(entry.final_label)}>
-                  {finalLabelName(entry.final_label)}
+                <div role="gridcell" className="cell">
+                  <RegretStrip scores={entry} />
+                </div>
+                <div role="gridcell" className="cell muted" title={`${timeBlockLabel(entry.time_block)} · ${blockRange(entry.time_block)}`}>
+                  {timeBlockLabel(entry.time_block, { short: true })}
                 </div>
                 <div role="gridcell" className={entry.label_source === 'manual' ? 'cell warn' : 'cell muted'} data-testid="row-source">
                   {saving.includes(entry.id) ? '…' : entry.label_source}
