@@ -14,6 +14,7 @@ import { rebuildCommand } from './rebuild.ts';
 import { repairCommand } from './repair.ts';
 import { restoreCommand } from './restore.ts';
 import { reviewCommand } from './review.ts';
+import { scoreCommand } from './score.ts';
 import { serveCommand } from './serve.ts';
 
 const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<number>>> = {
@@ -27,6 +28,7 @@ const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<nu
   export: exportCommand,
   demo: demoCommand,
   serve: serveCommand,
+  score: scoreCommand,
 };
 
 export function version(): string {
