@@ -8,6 +8,7 @@ import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { usage } from './help.ts';
 import { importCommand } from './import.ts';
+import { mcpCommand } from './mcp.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { processCommand } from './process.ts';
 import { rebuildCommand } from './rebuild.ts';
@@ -29,6 +30,7 @@ const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<nu
   demo: demoCommand,
   serve: serveCommand,
   score: scoreCommand,
+  mcp: mcpCommand,
 };
 
 export function version(): string {
