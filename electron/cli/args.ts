@@ -65,8 +65,8 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (command === 'serve') return { ...empty(command, rest), help: rest.includes('--help') || rest.includes('-h') };
   let parsed;
   try {
-    // Only `restore` takes a file by position (the archive); every other command names its files with options.
-    parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'restore' });
+    // Only `restore` (the archive) and `score` (the proposal) take a file by position; every other command names its files with options.
+    parsed = parseArgs({ args: rest, options: OPTIONS, strict: true, allowPositionals: command === 'restore' || command === 'score' });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.replace(/^TypeError \[[A-Z_]+\]: /, '') : String(error));
   }
@@ -79,7 +79,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const dataDir = values['data-dir'];
   return {
     command,
-    rest: command === 'restore' ? parsed.positionals : rest,
+    rest: command === 'restore' || command === 'score' ? parsed.positionals : rest,
     trades: values.trades ?? [],
     bars: values.bars ?? [],
     context: values.context ?? [],

@@ -12,6 +12,9 @@ Commands
   export   --format csv|json|md|html [--out F] the committed journal for people (stdout without --out)
   export   --format archive --out F           the whole journal in one file (log + market data)
   restore  FILE                               an archive into an empty data directory, then checked
+  score    [FILE] [--json]                     a proposed trade (JSON; stdin without FILE) scored with what the
+                                               journal learned: weights, penalties, patterns, similar trades
+  mcp                                          a Model Context Protocol server on stdio (read only) for assistants
   demo     [--data-dir D]                      process the bundled example day into a fresh folder
   serve    [--port N]                          open the app in your browser (local only)
   help                                         this text

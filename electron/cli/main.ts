@@ -8,12 +8,14 @@ import { demoCommand } from './demo.ts';
 import { exportCommand } from './export.ts';
 import { usage } from './help.ts';
 import { importCommand } from './import.ts';
+import { mcpCommand } from './mcp.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts';
 import { processCommand } from './process.ts';
 import { rebuildCommand } from './rebuild.ts';
 import { repairCommand } from './repair.ts';
 import { restoreCommand } from './restore.ts';
 import { reviewCommand } from './review.ts';
+import { scoreCommand } from './score.ts';
 import { serveCommand } from './serve.ts';
 
 const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<number>>> = {
@@ -27,6 +29,8 @@ const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<nu
   export: exportCommand,
   demo: demoCommand,
   serve: serveCommand,
+  score: scoreCommand,
+  mcp: mcpCommand,
 };
 
 export function version(): string {

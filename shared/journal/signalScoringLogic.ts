@@ -1,6 +1,7 @@
 import { SETUP_ARCHETYPES, TIME_BLOCKS } from '../domain/journal.ts';
 import { fixed, markdownTable } from './format.ts';
 import { PENALTY_TRADES_LISTED, type PenaltyDimension, type PenaltyGroup, type PenaltyIndex } from './penaltyIndex.ts';
+import { PENALTY_MIN_TRADES, PENALTY_POINTS_PER_UNIT, penaltyScale } from '../engine/scoreProposal.ts';
 import { PENALTY_RULES } from './profile.ts';
 import { byCodeUnit } from './stats.ts';
 
@@ -38,8 +39,11 @@ export function renderSignalScoringLogic(penalties: PenaltyIndex, weights: Reado
   out.push(
     '## Using these factors',
     '',
-    '- A signal from an agent, in an archetype or a time block with a high mean penalty has led to regret before: ' +
-      'ask for a higher score before acting on it, or scale its score down by the mean penalty (per 100).',
+    `How \`qthink score\` (and the assistant tool \`score_proposal\`) uses them, exactly: a group's scoring scale is ` +
+      `1 − mean penalty per trade / ${PENALTY_POINTS_PER_UNIT} when it has at least ${PENALTY_MIN_TRADES} trades and some penalty, else 1.`,
+    '',
+    "- An agent's scoring weight is its weight × its scale; the proposal's mesh alignment is the share of scoring weight agreeing with its direction.",
+    "- The proposal's score is that alignment × its time block's scale × its setup archetype's scale (a factor every agent shares would cancel out of a share, so these scale the score).",
     '- The conditions column says which regret it was: `regret_sum` (the whole trade), `exit_plus_late_exit` ' +
       '(held too long), `conflict_failure` (taken against the mesh).',
     '- Groups with few trades say little; the trade counts are beside every figure.',
@@ -58,10 +62,22 @@ function section(
   const keys = penalties.keys(dimension, order);
   const out = [`## ${title}`, ''];
   if (keys.length === 0) return [...out, 'No trades yet.', ''];
-  const header = [dimension === 'agent' ? 'agent' : dimension, ...(weights ? ['weight'] : []), 'trades', 'penalized', 'penalty total', 'mean per trade', 'conditions'];
+  const header = [
+    dimension === 'agent' ? 'agent' : dimension,
+    ...(weights ? ['weight'] : []),
+    'trades',
+    'penalized',
+    'penalty total',
+    'mean per trade',
+    'scoring scale',
+    ...(weights ? ['scoring weight'] : []),
+    'conditions',
+  ];
   const rows = keys.map((key) => {
     const group = penalties.get(dimension, key);
     if (!group) return [key];
+    // The scale `qthink score` applies (shared/engine/scoreProposal.ts): stated here from the same function.
+    const scale = penaltyScale(group);
     return [
       key,
       ...(weights ? [fixed(weights[key] ?? null, 3)] : []),
@@ -69,6 +85,8 @@ function section(
       String(group.penalized),
       String(group.total),
       fixed(group.trades === 0 ? null : group.total / group.trades, 2),
+      fixed(scale, 4),
+      ...(weights ? [fixed(weights[key] === undefined ? null : (weights[key] ?? 0) * scale, 3)] : []),
       conditionsText(group) || '—',
     ];
   });
