@@ -11,6 +11,7 @@ import { AgentsScreen } from './screens/Agents/AgentsScreen.tsx';
 import { HeatmapScreen } from './screens/Heatmap/HeatmapScreen.tsx';
 import { ImportScreen } from './screens/Import/ImportScreen.tsx';
 import { JournalScreen } from './screens/Journal/JournalScreen.tsx';
+import { PreTradeScreen } from './screens/PreTrade/PreTradeScreen.tsx';
 import { RegretScreen } from './screens/Regret/RegretScreen.tsx';
 import { ReviewScreen } from './screens/Review/ReviewScreen.tsx';
 import { appActions, resolveTheme, useHelpOpen, useScreen, useTheme, type ScreenId } from './state/app.ts';
@@ -34,6 +35,8 @@ function ScreenView({ screen }: { readonly screen: ScreenId }) {
       return <AgentsScreen />;
     case 'journal':
       return <JournalScreen />;
+    case 'pretrade':
+      return <PreTradeScreen />;
   }
 }
 

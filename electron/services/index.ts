@@ -1,3 +1,4 @@
+import { scoreAgainstJournal } from './scoreService.ts';
 import type { Handlers } from '../../shared/ipc/contract.ts';
 import { ServiceError } from '../../shared/ipc/errors.ts';
 import { createAgentsService } from './agentsService.ts';
@@ -75,6 +76,7 @@ export function createServices(deps: ServiceDeps): Services {
     'journal.regret': ({ bucket, ...filter }) => journalService.regret(filter, bucket),
     'journal.heatmap': (request) => journalService.heatmap(request),
     'journal.performance': (request) => journalService.performance(request),
+    'score.proposal': async (request) => scoreAgainstJournal(await journal.store(), request),
     'journal.health': () => journal.health(),
     'journal.repair': () => journal.repair(),
     'agents.weights': async () => ({ agents: await agents.weights() }),

@@ -1,3 +1,5 @@
+import { scoreProposal } from '../../shared/engine/scoreProposal.ts';
+import { learnedStateOf } from '../../shared/journal/learnedState.ts';
 import { performanceOf } from '../../shared/journal/performance.ts';
 import { groupingProblem, groupTrades, splitTrade } from '../../shared/domain/multiLeg.ts';
 import { marketCoverage } from '../../shared/importers/coverage.ts';
@@ -188,6 +190,7 @@ export function createFakeApi(seed: FakeApiSeed = {}): FakeApi {
     'journal.triggers': async () => ({ triggers: [...(seed.triggers ?? [])] }),
     'journal.regret': async (request) => buildRegretBreakdown(filterEntries(state.committed, request), request.bucket),
     'journal.heatmap': async (request) => buildHeatmap(filterEntries(state.committed, request)),
+    'score.proposal': async (request) => scoreProposal(request, learnedStateOf(state.committed)),
     'journal.performance': async (request) => performanceOf(filterEntries(state.committed, request)),
     'agents.weights': async () => ({ agents: buildAgentWeights(state.committed, weights) }),
     'agents.history': async (request) => ({

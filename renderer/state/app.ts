@@ -6,7 +6,7 @@ import type { AppInfo, Theme } from '../../shared/ipc/schemas.ts';
  * Screens navigate and toast through the hooks at the bottom, never through the store itself.
  */
 
-export const SCREENS = ['import', 'review', 'regret', 'heatmap', 'agents', 'journal'] as const;
+export const SCREENS = ['import', 'review', 'regret', 'heatmap', 'agents', 'journal', 'pretrade'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 export type ToastTone = 'info' | 'good' | 'bad' | 'warn';

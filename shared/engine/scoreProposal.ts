@@ -34,7 +34,8 @@ export type PenaltyDimension = 'agent' | 'setup_archetype' | 'time_block';
 
 /** Past trades of one time block, archetype and direction: counts and sums (means are taken when asked). */
 export type GroupStats = {
-  readonly time_block: TimeBlock;
+  /** Null for entries without a time of day (a dates-only export): they match no block. */
+  readonly time_block: TimeBlock | null;
   readonly setup_archetype: SetupArchetype;
   readonly direction: TradeDirection;
   readonly n: number;
@@ -238,7 +239,8 @@ function profileText(profile: RegretProfile): string {
 export function scoreProposal(input: Proposal | ProposalInput, state: LearnedState, market: ProposalMarket = {}): Verdict {
   const proposal = proposalSchema.parse(input);
   const direction = directionOf(proposal);
-  const block = timeBlockOf(proposal.time).time_block;
+  // A proposal's time carries its offset (proposalSchema), so it always has a time of day and a block.
+  const block = timeBlockOf(proposal.time).time_block ?? 'outside_session';
 
   const agents = proposal.agents.map((signal) => {
     const learnedWeight = state.weights[signal.name];

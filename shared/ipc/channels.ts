@@ -21,6 +21,7 @@ export const CHANNEL_NAMES = [
   'journal.regret',
   'journal.heatmap',
   'journal.performance',
+  'score.proposal',
   'journal.health',
   'journal.repair',
   'agents.weights',

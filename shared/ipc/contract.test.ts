@@ -1,3 +1,6 @@
+import { scoreProposal } from '../engine/scoreProposal.ts';
+import { learnedStateOf } from '../journal/learnedState.ts';
+import { proposalSchema } from '../domain/proposal.ts';
 import { performanceOf } from '../journal/performance.ts';
 import { describe, expect, it } from 'vitest';
 import {
@@ -20,6 +23,7 @@ const outcome: ImportOutcome = {
   batch: sampleBatch(),
   report: { files: sampleBatch().files, errors: sampleBatch().errors, warnings: [], staged: 1, already_committed: 0 },
 };
+const PROPOSAL = proposalSchema.parse({ time: '2025-03-10T10:15:00-04:00', symbol: 'SPY', direction: 'bullish', agents: [{ name: 'flowbot', polarity: 'bullish', score: 0.8 }] });
 const summary: JournalSummary = summaryOf([sampleEntry()], { flowbot: 1.05 }, []);
 const trigger: MemoryTrigger = {
   kind: 'archetype_losses',
@@ -171,6 +175,12 @@ const samples: Samples = {
     invalid: [{ from: 20250301 }],
     response: performanceOf([sampleEntry()]),
     badResponse: { ...performanceOf([sampleEntry()]), overall: { trades: -1 } },
+  },
+  'score.proposal': {
+    valid: [PROPOSAL],
+    invalid: [{}, { ...PROPOSAL, time: '10:00' }, { ...PROPOSAL, agents: [{ name: 'a', polarity: 'up', score: 1 }] }],
+    response: scoreProposal(PROPOSAL, learnedStateOf([sampleEntry()])),
+    badResponse: { ...scoreProposal(PROPOSAL, learnedStateOf([sampleEntry()])), verdict: 'maybe' },
   },
   'journal.health': {
     valid: [{}],

@@ -1,3 +1,4 @@
+import { proposalSchema, verdictSchema } from '../domain/proposal.ts';
 import { z } from 'zod';
 import { journalEntrySchema } from '../domain/journal.ts';
 import { tradeRecordSchema, isoDate } from '../domain/trade.ts';
@@ -108,6 +109,8 @@ export const contract = {
    * Whether the journal opened, and what opening repaired by itself. A damaged or unavailable journal is
    * opened again first (it may have been repaired outside the app, with `qthink repair`).
    */
+  /** A proposed trade (or the live mesh) scored with what the journal learned: weights, penalties, patterns, similar trades. */
+  'score.proposal': channel({ request: proposalSchema, response: verdictSchema }),
   'journal.health': channel({ request: empty, response: journalHealthSchema }),
   /**
    * `qthink repair` on the current data directory: damaged lines of sync_log.jsonl go to backups/ with their

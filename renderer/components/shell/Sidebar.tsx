@@ -14,6 +14,7 @@ export function Sidebar() {
       {SCREEN_META.map((meta, index) => (
         <div key={meta.id}>
           {index === 2 ? <div className="nav-section">Analysis</div> : null}
+          {meta.id === 'pretrade' ? <div className="nav-section">Before the trade</div> : null}
           <button
             type="button"
             className="nav-item"

@@ -15,6 +15,7 @@ export const SCREEN_META: readonly {
   { id: 'heatmap', label: 'Heatmap', icon: '▦', letter: 'h', digit: 4, hint: 'Time block × regret, time of day × weekday' },
   { id: 'agents', label: 'Agents', icon: '◎', letter: 'a', digit: 5, hint: 'Agent weights, alignment and the confusion log' },
   { id: 'journal', label: 'Journal', icon: '☰', letter: 'j', digit: 6, hint: 'Committed trades, patterns and exports' },
+  { id: 'pretrade', label: 'Pre-trade', icon: '◇', letter: 'p', digit: 7, hint: 'Score a trade before you take it, with what the journal learned' },
 ];
 
 export type KeyLike = {
@@ -24,7 +25,7 @@ export type KeyLike = {
   readonly altKey: boolean;
 };
 
-/** The screen Ctrl/⌘ + 1…6 goes to, or null. */
+/** The screen Ctrl/⌘ + 1…7 goes to, or null. */
 export function screenForDigit(event: KeyLike): ScreenId | null {
   if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const digit = Number(event.key);
