@@ -2,6 +2,7 @@ import type { RowError } from '../../domain/errors.ts';
 import { hasColumns, headerSeen, readCsvRows } from './csvText.ts';
 import { BROKER_FORMAT_NAMES, brokerFormatSchema, type BrokerFormat } from './fill.ts';
 import { isIbkrTradeHeader } from './ibkrRows.ts';
+import { ROBINHOOD_COLUMNS } from './robinhood.ts';
 import { SCHWAB_COLUMNS } from './schwab.ts';
 import { TASTYTRADE_COLUMNS, TASTYTRADE_LEGACY_COLUMNS } from './tastytrade.ts';
 import { isThinkorswimText } from './thinkorswim.ts';
@@ -24,6 +25,7 @@ export function detectBrokerFormat(text: string): BrokerFormat | null {
     if (hasColumns(row, TASTYTRADE_COLUMNS) || hasColumns(row, TASTYTRADE_LEGACY_COLUMNS)) return 'tastytrade';
     if (hasColumns(row, SCHWAB_COLUMNS)) return 'schwab';
     if (hasColumns(row, WEBULL_COLUMNS)) return 'webull';
+    if (hasColumns(row, ROBINHOOD_COLUMNS)) return 'robinhood';
   }
   return null;
 }

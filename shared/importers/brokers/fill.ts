@@ -3,7 +3,7 @@ import { FEE_RANGE, MULTIPLIER_RANGE, PREMIUM_RANGE, QUANTITY_RANGE, STRIKE_RANG
 import type { RowError } from '../../domain/errors.ts';
 import { isoDate, tradeTime } from '../../domain/trade.ts';
 
-export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull']);
+export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood']);
 export type BrokerFormat = z.infer<typeof brokerFormatSchema>;
 
 export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
@@ -12,6 +12,7 @@ export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
   tastytrade: 'tastytrade transactions (Date,Type,Sub Type,… or the older Date/Time,Transaction Code,…)',
   schwab: 'Schwab transactions',
   webull: 'Webull orders',
+  robinhood: 'Robinhood account activity (Activity Date,…,Trans Code,Quantity,Price,Amount)',
 };
 
 /**

@@ -7,6 +7,7 @@ import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerPar
 import { groupLegs } from './groupLegs.ts';
 import { parseIbkr } from './ibkr.ts';
 import { buildRoundTrips, type RoundTripOptions, type UnmatchedFill } from './roundTrips.ts';
+import { parseRobinhood } from './robinhood.ts';
 import { parseSchwab } from './schwab.ts';
 import { parseTastytrade } from './tastytrade.ts';
 import { parseThinkorswim } from './thinkorswim.ts';
@@ -55,6 +56,7 @@ const PARSERS: Readonly<Record<BrokerFormat, (text: string, file: string, option
   tastytrade: parseTastytrade,
   schwab: (text, file) => parseSchwab(text, file),
   webull: parseWebull,
+  robinhood: (text, file) => parseRobinhood(text, file),
 };
 
 type FileFills = { readonly format: BrokerFormat | null; readonly fills: Fill[]; readonly errors: RowError[]; readonly warnings: string[] };

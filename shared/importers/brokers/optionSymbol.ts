@@ -97,6 +97,27 @@ const FORMS: ReadonlyArray<{ readonly name: string; readonly read: (text: string
       return contract(root, fullYear(year), Number(mm), Number(dd), right?.charAt(0), Number(strike), STANDARD_MULTIPLIER);
     },
   },
+  {
+    // Robinhood's activity description, and Webull's option names before late 2022: `SPY 9/23/2022 Call $371.00`,
+    // `SPY 09/23/2022 00:00:00 EDT Call $371.00` (a midnight time and zone between the date and the right).
+    name: 'Robinhood / older Webull',
+    read: (text) => {
+      const match = new RegExp(`^${ROOT}\\s+(\\d{1,2})/(\\d{1,2})/(\\d{4}|\\d{2})(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s+[A-Z]{2,4})?)?\\s+(CALL|PUT)\\s+\\$?${NUMBER}$`).exec(text);
+      if (!match) return null;
+      const [, root, mm, dd, year, right, strike] = match;
+      return contract(root, fullYear(year), Number(mm), Number(dd), right?.charAt(0), Number(strike), STANDARD_MULTIPLIER);
+    },
+  },
+  {
+    // Fidelity's symbol column: ` -SPY220923C371`, ` -SPY220923P370.5` (a dash, then root, yymmdd, right, strike).
+    name: 'Fidelity',
+    read: (text) => {
+      const match = new RegExp(`^-([A-Z][A-Z0-9]{0,7}?)(\\d{2})(\\d{2})(\\d{2})([CP])${NUMBER}$`).exec(text);
+      if (!match) return null;
+      const [, root, yy, mm, dd, right, strike] = match;
+      return contract(root, 2000 + Number(yy), Number(mm), Number(dd), right, Number(strike), STANDARD_MULTIPLIER);
+    },
+  },
 ];
 
 export const OPTION_SYMBOL_FORMS: readonly string[] = FORMS.map((form) => form.name);

@@ -15,4 +15,18 @@ describe('Webull orders', () => {
     expect(result.trades[0]).toMatchObject({ side: 'long', right: 'P', entry_time: '2025-03-10T13:00:00-04:00' });
     expect(result.trades[0] && realizedPnl(result.trades[0])).toBe(40);
   });
+
+  it("reads Webull's option names before late 2022: `SPY 09/23/2022 00:00:00 EDT Call $371.00`, in Symbol or in Name", () => {
+    const text = [
+      'Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time',
+      'SPY 09/23/2022 00:00:00 EDT Call $371.00,SPY,Sell,Filled,2,2,@1.35,1.35,DAY,09/23/2022 11:02:10 EDT,09/23/2022 11:02:11 EDT',
+      'SPY,SPY 09/23/2022 00:00:00 EDT Call $371.00,Buy,Filled,2,2,@0.95,0.95,DAY,09/23/2022 10:40:00 EDT,09/23/2022 10:40:01 EDT',
+    ].join('\n');
+    const result = importBrokerFile(text, 'old.csv');
+    expect(result.errors).toEqual([]);
+    expect(result.trades).toHaveLength(1);
+    // (1.35 − 0.95) · 2 · 100 = 80, no fees in an orders export.
+    expect(result.trades[0]).toMatchObject({ symbol: 'SPY', expiry: '2022-09-23', right: 'C', strike: 371, qty: 2 });
+    expect(result.trades[0] && realizedPnl(result.trades[0])).toBe(80);
+  });
 });

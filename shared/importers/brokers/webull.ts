@@ -68,7 +68,8 @@ export function parseWebull(text: string, file: string, options: BrokerParseOpti
       continue;
     }
     const symbol = row.get('Symbol');
-    const contract = readOptionSymbol(symbol);
+    // Before late 2022 Webull wrote the contract as `SPY 09/23/2022 00:00:00 EDT Call $371.00`, in Symbol or Name.
+    const contract = readOptionSymbol(symbol) ?? readOptionSymbol(row.get('Name'));
     if (!contract) {
       if (/^[A-Z.]+$/.test(symbol)) skipped.add('not an option (stock or fund)');
       else fail('Symbol', `unrecognised option symbol '${symbol}'`);
