@@ -4,7 +4,7 @@ import { BROKER_FORMAT_NAMES, brokerFormatSchema, type BrokerFormat } from './fi
 import { isIbkrTradeHeader } from './ibkrRows.ts';
 import { ROBINHOOD_COLUMNS } from './robinhood.ts';
 import { SCHWAB_COLUMNS } from './schwab.ts';
-import { TASTYTRADE_COLUMNS, TASTYTRADE_LEGACY_COLUMNS } from './tastytrade.ts';
+import { TASTYTRADE_COLUMNS, TASTYTRADE_LEGACY_COLUMNS, TASTYWORKS_2021_COLUMNS } from './tastytrade.ts';
 import { isThinkorswimText } from './thinkorswim.ts';
 import { WEBULL_COLUMNS } from './webull.ts';
 
@@ -22,7 +22,7 @@ export function detectBrokerFormat(text: string): BrokerFormat | null {
     const first = row.cells[0]?.trim();
     const unwrapped = first === 'HEADER' || first === 'DATA' ? { ...row, cells: row.cells.slice(2) } : row;
     if (isIbkrTradeHeader(unwrapped)) return 'ibkr';
-    if (hasColumns(row, TASTYTRADE_COLUMNS) || hasColumns(row, TASTYTRADE_LEGACY_COLUMNS)) return 'tastytrade';
+    if (hasColumns(row, TASTYTRADE_COLUMNS) || hasColumns(row, TASTYWORKS_2021_COLUMNS) || hasColumns(row, TASTYTRADE_LEGACY_COLUMNS)) return 'tastytrade';
     if (hasColumns(row, SCHWAB_COLUMNS)) return 'schwab';
     if (hasColumns(row, WEBULL_COLUMNS)) return 'webull';
     if (hasColumns(row, ROBINHOOD_COLUMNS)) return 'robinhood';

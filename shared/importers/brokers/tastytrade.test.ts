@@ -67,4 +67,19 @@ describe('tastytrade transactions', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.warnings[0]).toContain('Future Option');
   });
+
+  it('the tastyworks 2021–22 layout without Sub Type: removals known from the Description', () => {
+    const text = [
+      'Date,Type,Action,Symbol,Instrument Type,Description,Value,Quantity,Average Price,Commissions,Fees,Multiplier,Underlying Symbol,Expiration Date,Strike Price,Call or Put',
+      '2022-09-23T16:00:00-0400,Receive Deliver,,SPY   220923P00365000,Equity Option,Removal of 2.0 SPY 09/23/22 Put 365.00 due to expiration.,0.00,2,0.00,0.00,0.00,100,SPY,9/23/22,365,PUT',
+      '2022-09-23T10:40:00-0400,Trade,BUY_TO_OPEN,SPY   220923P00365000,Equity Option,Bought 2 SPY 09/23/22 Put 365.00 @ 0.40,-80.00,2,-40.00,-2.00,-0.28,100,SPY,9/23/22,365,PUT',
+    ].join('\n');
+    const result = importBrokerFile(text, 'tw2021.csv');
+    expect(result.format).toBe('tastytrade');
+    expect(result.errors).toEqual([]);
+    // In 2 at 0.40, expired: −80 − 2.28 fees = −82.28.
+    expect(result.trades).toHaveLength(1);
+    expect(result.trades[0]).toMatchObject({ close_reason: 'expired', exit_price: 0, qty: 2 });
+    expect(result.trades[0] && realizedPnl(result.trades[0])).toBe(-82.28);
+  });
 });

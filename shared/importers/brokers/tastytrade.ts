@@ -18,6 +18,11 @@ export { TASTYTRADE_LEGACY_COLUMNS } from './tastytradeLegacy.ts';
  * `Receive Deliver` rows remove options on expiration, assignment and exercise.
  */
 export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol', 'Instrument Type', 'Quantity'] as const;
+/**
+ * The tastyworks layout of 2021–22: the same columns without `Sub Type`, so an expiration, assignment or
+ * exercise is known only from its Description ("Removal of 1.0 SPY 09/23/22 Call 371.00 due to expiration.").
+ */
+export const TASTYWORKS_2021_COLUMNS = ['Date', 'Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity'] as const;
 
 const OPTION_INSTRUMENTS = new Set(['equity option', 'index option']);
 
@@ -60,7 +65,8 @@ function timeOf(cell: string, zone: string): string | null {
 export function parseTastytrade(text: string, file: string, options: BrokerParseOptions = {}): BrokerParse {
   const zone = options.tz ?? DEFAULT_BROKER_ZONE;
   const rows = readCsvRows(text);
-  const headerIndex = findHeaderIndex(rows, TASTYTRADE_COLUMNS);
+  const current = findHeaderIndex(rows, TASTYTRADE_COLUMNS);
+  const headerIndex = current >= 0 ? current : findHeaderIndex(rows, TASTYWORKS_2021_COLUMNS);
   const fills: Fill[] = [];
   const errors: RowError[] = [];
   const warnings: string[] = [];
@@ -101,7 +107,8 @@ export function parseTastytrade(text: string, file: string, options: BrokerParse
       fail('Quantity', `unreadable quantity '${row.get('Quantity')}'`);
       continue;
     }
-    const subType = row.get('Sub Type');
+    // Without a Sub Type column (tastyworks 2021–22) the Description says what a Receive Deliver row was.
+    const subType = row.get('Sub Type') || row.get('Description');
     const removal = type === 'Receive Deliver' ? REMOVALS.find((entry) => entry.pattern.test(subType)) : undefined;
     const action = actionOf(row.get('Action'));
     if (!removal && !action) {
