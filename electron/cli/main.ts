@@ -3,34 +3,25 @@ import { escapeControlChars } from '../../shared/domain/safeText.ts';
 import { defaultDataDir } from '../journal/index.ts';
 import { describeJournalError } from '../journal/knownErrors.ts';
 import { UsageError, parseCliArgs, type CliArgs } from './args.ts';
-import { commitCommand } from './commit.ts';
-import { demoCommand } from './demo.ts';
-import { exportCommand } from './export.ts';
 import { usage } from './help.ts';
-import { importCommand } from './import.ts';
-import { mcpCommand } from './mcp.ts';
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from './io.ts';
-import { processCommand } from './process.ts';
-import { rebuildCommand } from './rebuild.ts';
-import { repairCommand } from './repair.ts';
-import { restoreCommand } from './restore.ts';
-import { reviewCommand } from './review.ts';
-import { scoreCommand } from './score.ts';
-import { serveCommand } from './serve.ts';
 
-const COMMANDS: Readonly<Record<string, (args: CliArgs, io: CliIo) => Promise<number>>> = {
-  process: processCommand,
-  import: importCommand,
-  review: reviewCommand,
-  commit: commitCommand,
-  rebuild: rebuildCommand,
-  repair: repairCommand,
-  restore: restoreCommand,
-  export: exportCommand,
-  demo: demoCommand,
-  serve: serveCommand,
-  score: scoreCommand,
-  mcp: mcpCommand,
+type Command = (args: CliArgs, io: CliIo) => Promise<number>;
+
+// Each command's module loads only when it runs, so `qthink --help` and a small command start fast.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  process: async () => (await import('./process.ts')).processCommand,
+  import: async () => (await import('./import.ts')).importCommand,
+  review: async () => (await import('./review.ts')).reviewCommand,
+  commit: async () => (await import('./commit.ts')).commitCommand,
+  rebuild: async () => (await import('./rebuild.ts')).rebuildCommand,
+  repair: async () => (await import('./repair.ts')).repairCommand,
+  restore: async () => (await import('./restore.ts')).restoreCommand,
+  export: async () => (await import('./export.ts')).exportCommand,
+  demo: async () => (await import('./demo.ts')).demoCommand,
+  serve: async () => (await import('./serve.ts')).serveCommand,
+  score: async () => (await import('./score.ts')).scoreCommand,
+  mcp: async () => (await import('./mcp.ts')).mcpCommand,
 };
 
 export function version(): string {
@@ -53,9 +44,9 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.out(usage(defaultDataDir()));
       return args.command === null && !args.help ? EXIT_USAGE : EXIT_OK;
     }
-    const command = COMMANDS[args.command];
-    if (!command) throw new UsageError(`unknown command '${args.command}' (try qthink help)`);
-    return await command(args, io);
+    const load = COMMANDS[args.command];
+    if (!load) throw new UsageError(`unknown command '${args.command}' (try qthink help)`);
+    return await (await load())(args, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`qthink: ${escapeControlChars(error.message)}\n`);

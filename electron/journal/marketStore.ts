@@ -25,9 +25,23 @@ export function dayKey(symbol: string, date: string): string {
 
 export function createMarketStore(fs: JournalFs, dataDir: string): MarketStore {
   const full = (relative: string): string => join(dataDir, relative);
+  // The days a symbol has files for, listed once per symbol and folder (a re-assessment asks for every day
+  // around every trade, mostly days without data: one listing instead of a failed open per day).
+  const listed = new Map<string, Promise<Set<string>>>();
+  const daysWith = (path: string): Promise<Set<string>> => {
+    const dir = path.slice(0, path.lastIndexOf('/'));
+    let days = listed.get(dir);
+    if (!days) {
+      days = fs.list(full(dir)).then((names) => new Set(names.filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -'.json'.length))));
+      listed.set(dir, days);
+    }
+    return days;
+  };
+  const forget = (path: string): void => void listed.delete(path.slice(0, path.lastIndexOf('/')));
 
   const loadBars = async (symbol: string, date: string): Promise<Bar[]> => {
     if (!isoDay(date)) return [];
+    if (!(await daysWith(barsPath(symbol, date))).has(date)) return [];
     const text = await fs.readText(full(barsPath(symbol, date)));
     if (text === null) return [];
     const parsed = JSON.parse(text) as Partial<StoredBars>;
@@ -61,11 +75,13 @@ export function createMarketStore(fs: JournalFs, dataDir: string): MarketStore {
         for (const bar of day.bars) minutes.set(bar.time, bar);
         const bars = [...minutes.values()].sort((a, b) => a.time - b.time);
         await writeAtomic(fs, full(barsPath(day.symbol, day.date)), JSON.stringify({ symbol: day.symbol, date: day.date, bars }) + '\n');
+        forget(barsPath(day.symbol, day.date));
       }
       return new Set(byDay.keys());
     },
     loadContext: async (symbol, date) => {
       if (!isoDay(date)) return null;
+      if (!(await daysWith(contextPath(symbol, date))).has(date)) return null;
       const text = await fs.readText(full(contextPath(symbol, date)));
       if (text === null) return null;
       const parsed = dayContextSchema.safeParse(JSON.parse(text));
@@ -81,6 +97,7 @@ export function createMarketStore(fs: JournalFs, dataDir: string): MarketStore {
         // A context file is the trader's own statement of the day; a chain snapshot never overwrites it.
         if (existing?.success && isFromChain(context) && !isFromChain(existing.data)) continue;
         await writeAtomic(fs, path, JSON.stringify({ ...context, symbol }) + '\n');
+        forget(contextPath(symbol, context.date));
         touched.add(dayKey(symbol, context.date));
       }
       return touched;

@@ -71,6 +71,8 @@ export function expiryCloseIso(expiry: string): string {
  */
 export function sortInstant(time: string): number {
   if (/^\d{4}-\d{2}-\d{2}$/.test(time)) return DateTime.fromISO(time, { zone: MARKET_ZONE }).toMillis();
+  // The fills' own form (ISO with a ±HH:MM offset or Z) is what Date.parse reads exactly, far faster than luxon.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/.test(time)) return Date.parse(time);
   return DateTime.fromISO(time.replace(' ', 'T'), { setZone: true }).toMillis();
 }
 
