@@ -96,6 +96,21 @@ describe('JournalScreen', () => {
     }
   });
 
+  it('a committed trade opens from its row (click or Enter): label, regrets, P&L and agents, the override and note kept', async () => {
+    renderJournal(createFakeApi({ committed: sampleJournal() }));
+    const table = await screen.findByTestId('journal-trades-table');
+    const row = within(table).getAllByTestId('journal-trade-row')[0] as HTMLElement;
+    fireEvent.click(row);
+    const dialog = await screen.findByTestId('committed-trade');
+    expect(within(dialog).getByTestId('committed-pnl').textContent).toMatch(/\$/);
+    expect(within(dialog).getByTestId('committed-proposal').textContent).toContain('the engine proposed');
+    expect(dialog.textContent).toContain('Regret breakdown');
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('committed-trade')).toBeNull());
+    fireEvent.keyDown(within(table).getAllByTestId('journal-trade-row')[1] as HTMLElement, { key: 'Enter' });
+    expect(await screen.findByTestId('committed-trade')).toBeTruthy();
+  });
+
   it('filters by label through journal.list', async () => {
     const api = createFakeApi({ committed: sampleJournal() });
     renderJournal(api);

@@ -1,5 +1,6 @@
+import { CommittedTradeDialog } from './CommittedTradeDialog.tsx';
 import { PerformancePanel } from './PerformancePanel.tsx';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { MINIMUM_SAMPLE } from '../../../shared/engine/memoryTriggers.ts';
 import { ErrorState } from '../../components/ErrorState.tsx';
 import { EmptyState } from '../../components/EmptyState.tsx';
@@ -71,6 +72,8 @@ export function JournalScreen() {
   const filteredPnl = useMemo(() => rows.reduce((sum, entry) => sum + entry.pnl, 0), [rows]);
 
   const performance = usePerformance();
+  const [openId, setOpenId] = useState<string | null>(null);
+  const opened = openId === null ? null : (rows.find((entry) => entry.id === openId) ?? null);
   // The cards follow the filters: the filtered trades' figures once loaded, the whole journal's before.
   const shown = performance.data?.overall ?? {
     net_pnl: totals.pnl,
@@ -173,11 +176,12 @@ export function JournalScreen() {
                 }
               />
             ) : (
-              <TradesTable entries={rows} />
+              <TradesTable entries={rows} onOpen={setOpenId} />
             )}
           </Panel>
         </>
       )}
+      <CommittedTradeDialog entry={opened} onClose={() => setOpenId(null)} />
     </div>
   );
 }

@@ -16,7 +16,7 @@ const NUMERIC = new Set(['Entry', 'Exit', 'Held', 'PnL', 'Mesh']);
  * Committed trades, newest first, as a virtualised table: only the rows in view are in the DOM, so a
  * journal of thousands of scalps scrolls smoothly.
  */
-export function TradesTable({ entries }: { readonly entries: readonly JournalEntry[] }) {
+export function TradesTable({ entries, onOpen }: { readonly entries: readonly JournalEntry[]; readonly onOpen?: (id: string) => void }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -40,7 +40,7 @@ export function TradesTable({ entries }: { readonly entries: readonly JournalEnt
           {virtualizer.getVirtualItems().map((item) => {
             const entry = entries[item.index];
             if (!entry) return null;
-            return <TradeRow key={entry.id} entry={entry} index={item.index} top={item.start} />;
+            return <TradeRow key={entry.id} entry={entry} index={item.index} top={item.start} onOpen={onOpen} />;
           })}
         </div>
       </div>
@@ -48,7 +48,7 @@ export function TradesTable({ entries }: { readonly entries: readonly JournalEnt
   );
 }
 
-function TradeRow({ entry, index, top }: { readonly entry: JournalEntry; readonly index: number; readonly top: number }) {
+function TradeRow({ entry, index, top, onOpen }: { readonly entry: JournalEntry; readonly index: number; readonly top: number; readonly onOpen?: ((id: string) => void) | undefined }) {
   const trade = entry.trade;
   const overridden = entry.label_source === 'manual' && entry.engine_proposal;
   const proposal = entry.engine_proposal;
@@ -60,6 +60,18 @@ function TradeRow({ entry, index, top }: { readonly entry: JournalEntry; readonl
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       data-testid="journal-trade-row"
       data-trade-id={entry.id}
+      tabIndex={onOpen ? 0 : undefined}
+      onClick={onOpen ? () => onOpen(entry.id) : undefined}
+      onKeyDown={
+        onOpen
+          ? (event) => {
+              if (event.key === 'Enter' || event.key === ' ') {
+                event.preventDefault();
+                onOpen(entry.id);
+              }
+            }
+          : undefined
+      }
       title={entry.note ? `Note: ${entry.note}` : undefined}
     >
       <span role="cell" className="qa-vcell num">

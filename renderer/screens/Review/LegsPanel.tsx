@@ -10,6 +10,8 @@ export type LegsPanelProps = {
   readonly busy: boolean;
   readonly onSplit: () => void;
   readonly onGroup: (otherId: string) => void;
+  /** A committed trade: the legs only, no split or group. */
+  readonly readOnly?: boolean;
 };
 
 const STRATEGY_NAMES: Readonly<Record<string, string>> = {
@@ -23,7 +25,7 @@ const STRATEGY_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** A multi-leg trade's legs (each with its own P&L) and the split; for any trade, grouping it with another staged trade. */
-export function LegsPanel({ entry, candidates, busy, onSplit, onGroup }: LegsPanelProps) {
+export function LegsPanel({ entry, candidates, busy, onSplit, onGroup, readOnly = false }: LegsPanelProps) {
   const [other, setOther] = useState('');
   const legs = entry.trade.legs ?? [];
   return (
@@ -63,12 +65,14 @@ export function LegsPanel({ entry, candidates, busy, onSplit, onGroup }: LegsPan
               ))}
             </tbody>
           </table>
+          {readOnly ? null : (
           <button type="button" className="btn" disabled={busy} onClick={onSplit} data-testid="split-trade" title="Journal each leg as a trade of its own (s)">
             Split into legs <Kbd>s</Kbd>
           </button>
+          )}
         </>
       ) : null}
-      {candidates.length > 0 ? (
+      {!readOnly && candidates.length > 0 ? (
         <div className="toolbar">
           <label>
             Group with{' '}
