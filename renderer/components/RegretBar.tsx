@@ -20,12 +20,10 @@ export function RegretBar({ label, value, explanation, testId }: RegretBarProps)
       </div>
       <div
         className="regret-bar-track"
-        role="meter"
-        aria-label={`${label} regret`}
-        aria-valuemin={0}
-        aria-valuemax={1}
-        aria-valuenow={value ?? undefined}
-        aria-valuetext={value === null ? 'not scored' : regret(value)}
+        // An unscored dimension is no meter (a meter needs a value): an image with its reason instead.
+        {...(value === null
+          ? { role: 'img', 'aria-label': `${label} regret: not scored` }
+          : { role: 'meter', 'aria-label': `${label} regret`, 'aria-valuemin': 0, 'aria-valuemax': 1, 'aria-valuenow': value, 'aria-valuetext': regret(value) })}
       >
         <div className="regret-bar-fill" style={{ width: `${width}%`, background: regretColor(value) }} />
       </div>

@@ -28,34 +28,36 @@ export function DropZone({ onFiles, onNativePick, disabled }: DropZoneProps) {
   };
 
   return (
-    <div
-      className={['drop-zone', over ? 'drop-zone-over' : '', disabled ? 'drop-zone-disabled' : ''].filter(Boolean).join(' ')}
-      role="button"
-      tabIndex={disabled ? -1 : 0}
-      aria-label="Choose files to import, or drop them here"
-      aria-disabled={disabled}
-      onClick={choose}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' || event.key === ' ') {
+    <>
+      <div
+        className={['drop-zone', over ? 'drop-zone-over' : '', disabled ? 'drop-zone-disabled' : ''].filter(Boolean).join(' ')}
+        role="button"
+        tabIndex={disabled ? -1 : 0}
+        aria-label="Choose files to import, or drop them here"
+        aria-disabled={disabled}
+        onClick={choose}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            choose();
+          }
+        }}
+        onDragOver={(event) => {
           event.preventDefault();
-          choose();
-        }
-      }}
-      onDragOver={(event) => {
-        event.preventDefault();
-        if (!disabled) setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
-      data-testid="drop-zone"
-    >
-      <div className="drop-zone-icon" aria-hidden="true">
-        ⤓
-      </div>
-      <div className="drop-zone-title">Drop trade, bar, context, chain or signal files</div>
-      <div className="drop-zone-hint muted">
-        or <span className="drop-zone-link">choose files</span> · broker exports (thinkorswim, IBKR Flex, tastytrade,
-        Schwab), native JSONL, 1-minute bar CSV, day context JSON, option-chain CSV, signal JSONL
+          if (!disabled) setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+        data-testid="drop-zone"
+      >
+        <div className="drop-zone-icon" aria-hidden="true">
+          ⤓
+        </div>
+        <div className="drop-zone-title">Drop trade, bar, context, chain or signal files</div>
+        <div className="drop-zone-hint muted">
+          or <span className="drop-zone-link">choose files</span> · broker exports (thinkorswim, IBKR Flex, tastytrade,
+          Schwab), native JSONL, 1-minute bar CSV, day context JSON, option-chain CSV, signal JSONL
+        </div>
       </div>
       <input
         ref={input}
@@ -72,6 +74,6 @@ export function DropZone({ onFiles, onNativePick, disabled }: DropZoneProps) {
         }}
         data-testid="file-input"
       />
-    </div>
+    </>
   );
 }
