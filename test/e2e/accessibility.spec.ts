@@ -9,7 +9,7 @@ import { ROOT, serveApp, type ServedApp } from './serve.ts';
 /**
  * Accessibility, measured by axe on every screen in both themes: no serious or critical violation (WCAG AA
  * contrast included), with a committed example day and a staged real export so every screen has content.
- * Keyboard focus is visible on the sidebar.
+ * Keyboard focus is visible on the sidebar. `UPDATE_SCREENSHOTS=1` also writes docs/screenshots/<screen>-<theme>.png.
  */
 
 const SCREENS = ['import', 'review', 'regret', 'heatmap', 'agents', 'journal', 'pretrade'] as const;
@@ -40,6 +40,8 @@ for (const scheme of ['dark', 'light'] as const) {
       await page.getByTestId(`nav-${screen}`).click();
       await expect(page.getByTestId(`nav-${screen}`)).toHaveAttribute('aria-current', 'page');
       await page.waitForLoadState('networkidle');
+      // With UPDATE_SCREENSHOTS=1 the screens go to docs/screenshots/ (one per screen and theme).
+      if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${screen}-${scheme}.png`) });
       const result = await new AxeBuilder({ page }).analyze();
       for (const violation of result.violations) {
         if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
