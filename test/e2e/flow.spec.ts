@@ -150,7 +150,8 @@ test('browser mode: import with bad rows, keyboard review, commit, analysis scre
     // The override came back from the main process (the row no longer shows "…" while saving).
     await expect(page.getByTestId('archetype-proposal')).toContainText(humanize(original.archetype));
 
-    await expect(page.getByTestId('trade-chart').locator('svg.recharts-surface')).toBeVisible();
+    // The candlestick chart draws on a canvas (lightweight-charts).
+    await expect(page.getByTestId('candle-chart').locator('canvas').first()).toBeVisible();
     await shell.clearToasts();
     await shell.screenshot('review', { fullPage: false });
     if (process.env['UPDATE_README_SCREENSHOT'] === '1') {

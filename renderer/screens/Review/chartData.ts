@@ -1,3 +1,4 @@
+import { vwapSeries } from '../../../shared/market/vwap.ts';
 import type { Bar } from '../../../shared/domain/market.ts';
 import type { JournalEntry } from '../../../shared/domain/journal.ts';
 import { epochOf } from '../../format.ts';
@@ -6,7 +7,15 @@ import { epochOf } from '../../format.ts';
 export const CHART_PAD_MIN = 45;
 const MINUTE = 60_000;
 
-export type ChartPoint = { readonly t: number; readonly close: number; readonly high: number; readonly low: number };
+export type ChartPoint = {
+  readonly t: number;
+  readonly open: number;
+  readonly close: number;
+  readonly high: number;
+  readonly low: number;
+  /** The session VWAP up to this bar (regular hours, from the day's first bar); null before any volume or outside hours. */
+  readonly vwap: number | null;
+};
 
 export type ChartLevel = {
   readonly key: 'vwap' | 'max_pain' | 'trap';
@@ -58,7 +67,12 @@ export function buildChartModel(entry: JournalEntry, bars: readonly Bar[]): Char
   const from = entryMs - CHART_PAD_MIN * MINUTE;
   const to = exitMs + CHART_PAD_MIN * MINUTE;
   const sorted = [...bars].sort((a, b) => a.time - b.time);
-  const points = sorted.filter((bar) => bar.time >= from && bar.time <= to).map((bar) => ({ t: bar.time, close: bar.close, high: bar.high, low: bar.low }));
+  const session = sorted.filter((bar) => !bar.extended);
+  const vwapAt = new Map<number, number | null>();
+  vwapSeries(session).forEach((value, index) => vwapAt.set(session[index]?.time ?? 0, value));
+  const points = sorted
+    .filter((bar) => bar.time >= from && bar.time <= to)
+    .map((bar) => ({ t: bar.time, open: bar.open, close: bar.close, high: bar.high, low: bar.low, vwap: vwapAt.get(bar.time) ?? null }));
   if (points.length === 0) return null;
 
   const low = Math.min(...points.map((p) => p.low));
