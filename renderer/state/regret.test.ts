@@ -4,9 +4,24 @@ import { REGRET_DIMENSIONS } from '../../shared/domain/journal.ts';
 import { sampleEntry } from '../../shared/ipc/samples.ts';
 import { buildRegretBreakdown, regretMeans } from '../../shared/ipc/views.ts';
 import { sampleJournal } from '../charts/sampleJournal.ts';
-import { chartRows, emptyRegretState, rankDimensions, useRegretStore, visibleDimensions } from './regret.ts';
+import { createFakeApi } from '../api/fake.ts';
+import { AUTO_BUCKET_MAX_PERIODS, chartRows, emptyRegretState, rankDimensions, useRegretStore, visibleDimensions } from './regret.ts';
 
 describe('regret slice', () => {
+  it(`more than ${AUTO_BUCKET_MAX_PERIODS} trading days are drawn by week until the trader picks a bucket; a pick is kept`, async () => {
+    const days = Array.from({ length: 200 }, (_, index) => new Date(Date.UTC(2024, 0, 2) + index * 86_400_000).toISOString().slice(0, 10));
+    const committed = days.map((day, index) => sampleEntry({ id: `D${index}`, entry_time: `${day}T10:00:00-05:00`, exit_time: `${day}T10:30:00-05:00`, timestamp: `${day}T10:30:00-05:00` }));
+    const api = createFakeApi({ committed });
+    useRegretStore.setState(emptyRegretState());
+    await useRegretStore.getState().load(api);
+    expect(useRegretStore.getState().bucket).toBe('week');
+    expect(useRegretStore.getState().breakdown.data?.over_time.length).toBeLessThanOrEqual(AUTO_BUCKET_MAX_PERIODS);
+    useRegretStore.getState().setBucket('day');
+    await useRegretStore.getState().load(api);
+    expect(useRegretStore.getState().bucket).toBe('day');
+    expect(useRegretStore.getState().breakdown.data?.over_time.length).toBe(200);
+  });
+
   it('nulls are excluded from the means and the n says how many trades were scored', () => {
     const breakdown = buildRegretBreakdown(sampleJournal(), 'day');
     const pin = rankDimensions(breakdown).find((row) => row.dimension === 'pin_regret');

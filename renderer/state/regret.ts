@@ -11,6 +11,8 @@ export const REGRET_BUCKETS: readonly RegretBucket[] = ['day', 'week', 'month'];
 
 export type RegretState = {
   readonly bucket: RegretBucket;
+  /** The trader picked the bucket; until then a long journal is drawn by week or month (AUTO_BUCKET_MAX_PERIODS). */
+  readonly bucketChosen: boolean;
   /** Dimensions switched off in the chart (the table and ranking always show all seven). */
   readonly hidden: readonly RegretDimension[];
   readonly breakdown: Remote<RegretBreakdown>;
@@ -24,14 +26,17 @@ export type RegretActions = {
 };
 
 export function emptyRegretState(): RegretState {
-  return { bucket: 'day', hidden: [], breakdown: idle() };
+  return { bucket: 'day', bucketChosen: false, hidden: [], breakdown: idle() };
 }
+
+/** More periods than this and an automatic bucket moves up (day → week → month). */
+export const AUTO_BUCKET_MAX_PERIODS = 120;
 
 const requests = requestCounter();
 
 export const useRegretStore = create<RegretState & RegretActions>()((set, get) => ({
   ...emptyRegretState(),
-  setBucket: (bucket) => set({ bucket }),
+  setBucket: (bucket) => set({ bucket, bucketChosen: true }),
   toggleDimension: (dimension) =>
     set((state) => ({
       hidden: state.hidden.includes(dimension) ? state.hidden.filter((d) => d !== dimension) : [...state.hidden, dimension],
@@ -40,8 +45,14 @@ export const useRegretStore = create<RegretState & RegretActions>()((set, get) =
   load: async (api) => {
     const id = requests.next();
     set((state) => ({ breakdown: loading(state.breakdown) }));
-    const result = await api.invoke('journal.regret', { bucket: get().bucket });
-    if (requests.isLatest(id)) set((state) => ({ breakdown: settled(state.breakdown, result) }));
+    let bucket = get().bucket;
+    let result = await api.invoke('journal.regret', { bucket });
+    // Until the trader picks a bucket, years of days are drawn as weeks or months (a point per day is a wall of spikes).
+    while (!get().bucketChosen && result.ok && bucket !== 'month' && result.value.over_time.length > AUTO_BUCKET_MAX_PERIODS) {
+      bucket = bucket === 'day' ? 'week' : 'month';
+      result = await api.invoke('journal.regret', { bucket });
+    }
+    if (requests.isLatest(id)) set((state) => ({ bucket, breakdown: settled(state.breakdown, result) }));
   },
 }));
 

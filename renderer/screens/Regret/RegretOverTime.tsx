@@ -16,13 +16,37 @@ export type RegretOverTimeProps = {
 const BUCKET_WORD: Readonly<Record<RegretBucket, string>> = { day: 'Day', week: 'Week of', month: 'Month' };
 
 /** Mean of each shown regret dimension per period; a period without scores breaks the line. */
+/** A period's start as epoch ms: "2025-03-10" (day, week of) or "2025-03" (month). */
+export function periodTime(period: string): number {
+  return Date.parse(/^\d{4}-\d{2}$/.test(period) ? `${period}-01T12:00:00Z` : `${period}T12:00:00Z`);
+}
+
+/** Mean of each shown regret dimension per period, on a continuous time axis; a period without scores breaks the line. */
 export function RegretOverTime({ rows, dimensions, bucket }: RegretOverTimeProps) {
+  const data = rows.map((row) => ({ ...row, time: periodTime(row.period) }));
+  const first = data[0]?.time ?? 0;
+  const last = data[data.length - 1]?.time ?? first;
+  const spanDays = (last - first) / 86_400_000;
+  const tick = (value: number): string => new Date(value).toISOString().slice(0, spanDays > 400 || bucket === 'month' ? 7 : 10);
+  // Dots only while they can be told apart; a long range reads as lines.
+  const dots = data.length <= 60;
   return (
     <div className="qa-chart" data-testid="regret-over-time-chart">
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 300 }}>
-        <LineChart data={[...rows]} margin={CHART_MARGIN}>
+        <LineChart data={data} margin={CHART_MARGIN}>
           <CartesianGrid stroke={GRID_STROKE} vertical={false} />
-          <XAxis dataKey="period" tick={AXIS_TICK} axisLine={AXIS_LINE} tickLine={false} minTickGap={24} padding={{ left: 16, right: 16 }} />
+          <XAxis
+            dataKey="time"
+            type="number"
+            scale="time"
+            domain={first === last ? [first - 86_400_000, last + 86_400_000] : [first, last]}
+            tickFormatter={tick}
+            tick={AXIS_TICK}
+            axisLine={AXIS_LINE}
+            tickLine={false}
+            minTickGap={32}
+            padding={{ left: 16, right: 16 }}
+          />
           <YAxis domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tick={AXIS_TICK} axisLine={false} tickLine={false} width={36} />
           <Tooltip
             cursor={{ stroke: 'var(--border)' }}
@@ -31,13 +55,13 @@ export function RegretOverTime({ rows, dimensions, bucket }: RegretOverTimeProps
           {dimensions.map((dimension) => (
             <Line
               key={dimension}
-              type="monotone"
+              type="linear"
               name={dimensionLabel(dimension)}
               dataKey={(row: RegretChartRow) => row.means[dimension]}
               stroke={DIMENSION_SERIES[dimension].color}
               strokeDasharray={DIMENSION_SERIES[dimension].dash}
               strokeWidth={2}
-              dot={{ r: 3, fill: DIMENSION_SERIES[dimension].color, strokeWidth: 0 }}
+              dot={dots ? { r: 3, fill: DIMENSION_SERIES[dimension].color, strokeWidth: 0 } : false}
               activeDot={{ r: 5 }}
               connectNulls={false}
               isAnimationActive={false}
