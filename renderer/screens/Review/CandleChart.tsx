@@ -13,6 +13,14 @@ function barTime(model: ChartModel, ms: number): UTCTimestamp {
   return seconds(found);
 }
 
+function canDrawCanvas(): boolean {
+  try {
+    return document.createElement('canvas').getContext('2d') !== null;
+  } catch {
+    return false;
+  }
+}
+
 export function levelColor(key: ChartLevel['key'], colors: ThemeColors): string {
   if (key === 'vwap') return colors.info;
   if (key === 'max_pain') return colors.warn;
@@ -22,13 +30,14 @@ export function levelColor(key: ChartLevel['key'], colors: ThemeColors): string 
 /**
  * Candlesticks of the underlying (TradingView's lightweight-charts, on a canvas) with the session VWAP,
  * entry and exit markers and the levels the scores used as price lines. Times shown in New York time.
- * Where no canvas can be drawn (a test DOM) the box stays empty and the legend beside it says everything.
+ * Where no 2D canvas exists (a test DOM) the box stays empty and the legend beside it says everything.
  */
 export function CandleChart({ model, colors, height }: { readonly model: ChartModel; readonly colors: ThemeColors; readonly height: number }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = box.current;
-    if (!element) return undefined;
+    // lightweight-charts draws on a 2D canvas; without one (a test DOM) it fails later, asynchronously.
+    if (!element || !canDrawCanvas()) return undefined;
     let chart: ReturnType<typeof createChart> | null = null;
     try {
       chart = createChart(element, {
@@ -61,7 +70,7 @@ export function CandleChart({ model, colors, height }: { readonly model: ChartMo
       ]);
       chart.timeScale().fitContent();
     } catch {
-      // No canvas here (a test DOM): nothing to draw; the legend carries the figures.
+      // A chart that cannot be drawn leaves the box empty; the legend carries the figures.
     }
     return () => chart?.remove();
   }, [model, colors]);
