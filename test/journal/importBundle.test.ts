@@ -84,7 +84,7 @@ describe('importBundle', () => {
   });
 
   it('an unknown broker format name is a row error for the file, not a crash', () => {
-    const bundle = importBundle([real('brokers/tastytrade/options-mixed.csv')], { brokerFormat: 'etrade' });
+    const bundle = importBundle([real('brokers/tastytrade/options-mixed.csv')], { brokerFormat: 'merrill' });
     expect(bundle.trades).toEqual([]);
     expect(bundle.errors[0]).toMatchObject({ field: 'format' });
   });

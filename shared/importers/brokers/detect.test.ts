@@ -9,6 +9,8 @@ describe('broker format detection', () => {
     expect(detectBrokerFormat('Date,Type,Sub Type,Action,Symbol,Instrument Type,Description,Value,Quantity\n')).toBe('tastytrade');
     expect(detectBrokerFormat('"Transactions for account ...1"\n"Date","Action","Symbol","Description","Quantity","Price","Fees & Comm","Amount"\n')).toBe('schwab');
     expect(detectBrokerFormat('Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time\n')).toBe('webull');
+    expect(detectBrokerFormat('"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"\r\n')).toBe('robinhood');
+    expect(detectBrokerFormat('For Account:,####1234\n\nTransactionDate,TransactionType,SecurityType,Symbol,Quantity,Amount,Price,Commission,Description\n')).toBe('etrade');
   });
 
   it('a file in a format we do not read says which formats we do', () => {
@@ -16,7 +18,7 @@ describe('broker format detection', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error).toMatchObject({ file: 'bars.csv', line: 1 });
-      for (const name of ['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull']) expect(result.error.reason).toContain(name);
+      for (const name of ['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood', 'etrade']) expect(result.error.reason).toContain(name);
     }
   });
 

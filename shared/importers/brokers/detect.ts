@@ -1,5 +1,6 @@
 import type { RowError } from '../../domain/errors.ts';
 import { hasColumns, headerSeen, readCsvRows } from './csvText.ts';
+import { ETRADE_COLUMNS } from './etrade.ts';
 import { BROKER_FORMAT_NAMES, brokerFormatSchema, type BrokerFormat } from './fill.ts';
 import { isIbkrTradeHeader } from './ibkrRows.ts';
 import { ROBINHOOD_COLUMNS } from './robinhood.ts';
@@ -26,6 +27,7 @@ export function detectBrokerFormat(text: string): BrokerFormat | null {
     if (hasColumns(row, SCHWAB_COLUMNS)) return 'schwab';
     if (hasColumns(row, WEBULL_COLUMNS)) return 'webull';
     if (hasColumns(row, ROBINHOOD_COLUMNS)) return 'robinhood';
+    if (hasColumns(row, ETRADE_COLUMNS)) return 'etrade';
   }
   return null;
 }

@@ -3,7 +3,7 @@ import { FEE_RANGE, MULTIPLIER_RANGE, PREMIUM_RANGE, QUANTITY_RANGE, STRIKE_RANG
 import type { RowError } from '../../domain/errors.ts';
 import { isoDate, tradeTime } from '../../domain/trade.ts';
 
-export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood']);
+export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood', 'etrade']);
 export type BrokerFormat = z.infer<typeof brokerFormatSchema>;
 
 export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
@@ -13,6 +13,7 @@ export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
   schwab: 'Schwab transactions',
   webull: 'Webull orders',
   robinhood: 'Robinhood account activity (Activity Date,…,Trans Code,Quantity,Price,Amount)',
+  etrade: 'E*TRADE transaction history (TransactionDate,TransactionType,SecurityType,…)',
 };
 
 /**

@@ -16,6 +16,12 @@ export { TASTYTRADE_LEGACY_COLUMNS } from './tastytradeLegacy.ts';
  * is assumed; a date without an offset is read in `tz` (default America/New_York). `Average Price` is per
  * contract (price × multiplier) and signed; commissions and fees are negative when paid, `--` when none.
  * `Receive Deliver` rows remove options on expiration, assignment and exercise.
+ *
+ * The tastyworks export of 2021–22 has the same columns without `Sub Type` (and often without `Root Symbol`
+ * and `Order #`): `Date,Type,Action,Symbol,Instrument Type,Description,Value,Quantity,Average Price,
+ * Commissions,Fees,Multiplier,Underlying Symbol,Expiration Date,Strike Price,Call or Put`. Its removals are
+ * `Receive Deliver` rows with a blank `Action`, recognisable only by their `Description`
+ * (`Removal of option due to expiration`, `… due to assignment`, `… due to exercise`).
  */
 export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol', 'Instrument Type', 'Quantity'] as const;
 /**
@@ -23,6 +29,9 @@ export const TASTYTRADE_COLUMNS = ['Date', 'Type', 'Sub Type', 'Action', 'Symbol
  * exercise is known only from its Description ("Removal of 1.0 SPY 09/23/22 Call 371.00 due to expiration.").
  */
 export const TASTYWORKS_2021_COLUMNS = ['Date', 'Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity'] as const;
+
+/** The 2021–22 tastyworks header: no `Sub Type`, so removals are read from `Description`. */
+export const TASTYTRADE_NO_SUB_TYPE_COLUMNS = ['Date', 'Type', 'Action', 'Symbol', 'Instrument Type', 'Description', 'Quantity', 'Average Price'] as const;
 
 const OPTION_INSTRUMENTS = new Set(['equity option', 'index option']);
 
@@ -74,7 +83,7 @@ export function parseTastytrade(text: string, file: string, options: BrokerParse
   if (headerIndex < 0) {
     const legacyIndex = findHeaderIndex(rows, TASTYTRADE_LEGACY_COLUMNS);
     if (legacyIndex >= 0) return parseTastytradeLegacy(rows, legacyIndex, file, zone);
-    errors.push({ file, line: 1, field: '', reason: `no tastytrade header (${TASTYTRADE_COLUMNS.join(', ')}; or the older ${TASTYTRADE_LEGACY_COLUMNS.join(', ')}); header seen at ${headerSeen(rows)}` });
+    errors.push({ file, line: 1, field: '', reason: `no tastytrade header (${TASTYTRADE_COLUMNS.join(', ')}; or without Sub Type; or the older ${TASTYTRADE_LEGACY_COLUMNS.join(', ')}); header seen at ${headerSeen(rows)}` });
     return { fills, errors, warnings };
   }
   for (const row of tableRows(rows, headerIndex, () => false)) {
