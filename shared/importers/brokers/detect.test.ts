@@ -11,6 +11,7 @@ describe('broker format detection', () => {
     expect(detectBrokerFormat('Name,Symbol,Side,Status,Filled,Total Qty,Price,Avg Price,Time-in-Force,Placed Time,Filled Time\n')).toBe('webull');
     expect(detectBrokerFormat('"Activity Date","Process Date","Settle Date","Instrument","Description","Trans Code","Quantity","Price","Amount"\r\n')).toBe('robinhood');
     expect(detectBrokerFormat('For Account:,####1234\n\nTransactionDate,TransactionType,SecurityType,Symbol,Quantity,Amount,Price,Commission,Description\n')).toBe('etrade');
+    expect(detectBrokerFormat('\n\nBrokerage\n\n Run Date,Action,Symbol,Description,Type,Quantity,Price ($),Commission ($),Fees ($),Accrued Interest ($),Amount ($),Settlement Date\n')).toBe('fidelity');
   });
 
   it('a file in a format we do not read says which formats we do', () => {
@@ -18,7 +19,7 @@ describe('broker format detection', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error).toMatchObject({ file: 'bars.csv', line: 1 });
-      for (const name of ['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood', 'etrade']) expect(result.error.reason).toContain(name);
+      for (const name of ['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood', 'etrade', 'fidelity']) expect(result.error.reason).toContain(name);
     }
   });
 

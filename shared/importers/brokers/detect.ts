@@ -1,6 +1,7 @@
 import type { RowError } from '../../domain/errors.ts';
 import { hasColumns, headerSeen, readCsvRows } from './csvText.ts';
 import { ETRADE_COLUMNS } from './etrade.ts';
+import { FIDELITY_COLUMNS } from './fidelity.ts';
 import { BROKER_FORMAT_NAMES, brokerFormatSchema, type BrokerFormat } from './fill.ts';
 import { isIbkrTradeHeader } from './ibkrRows.ts';
 import { ROBINHOOD_COLUMNS } from './robinhood.ts';
@@ -28,6 +29,7 @@ export function detectBrokerFormat(text: string): BrokerFormat | null {
     if (hasColumns(row, WEBULL_COLUMNS)) return 'webull';
     if (hasColumns(row, ROBINHOOD_COLUMNS)) return 'robinhood';
     if (hasColumns(row, ETRADE_COLUMNS)) return 'etrade';
+    if (hasColumns(row, FIDELITY_COLUMNS)) return 'fidelity';
   }
   return null;
 }

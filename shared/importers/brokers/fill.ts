@@ -3,7 +3,7 @@ import { FEE_RANGE, MULTIPLIER_RANGE, PREMIUM_RANGE, QUANTITY_RANGE, STRIKE_RANG
 import type { RowError } from '../../domain/errors.ts';
 import { isoDate, tradeTime } from '../../domain/trade.ts';
 
-export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood', 'etrade']);
+export const brokerFormatSchema = z.enum(['thinkorswim', 'ibkr', 'tastytrade', 'schwab', 'webull', 'robinhood', 'etrade', 'fidelity']);
 export type BrokerFormat = z.infer<typeof brokerFormatSchema>;
 
 export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
@@ -14,6 +14,7 @@ export const BROKER_FORMAT_NAMES: Readonly<Record<BrokerFormat, string>> = {
   webull: 'Webull orders',
   robinhood: 'Robinhood account activity (Activity Date,…,Trans Code,Quantity,Price,Amount)',
   etrade: 'E*TRADE transaction history (TransactionDate,TransactionType,SecurityType,…)',
+  fidelity: 'Fidelity account history (Run Date,Action,Symbol,…,Price ($),Commission ($),Fees ($),…)',
 };
 
 /**

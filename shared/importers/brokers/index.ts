@@ -6,6 +6,7 @@ import { resolveBrokerFormat } from './detect.ts';
 import { contractKey, FILL_RANGES, fillSchema, type BrokerFormat, type BrokerParse, type BrokerParseOptions, type CarriedFill, type Fill, type FillSource } from './fill.ts';
 import { groupLegs } from './groupLegs.ts';
 import { parseEtrade } from './etrade.ts';
+import { parseFidelity } from './fidelity.ts';
 import { parseIbkr } from './ibkr.ts';
 import { buildRoundTrips, type RoundTripOptions, type UnmatchedFill } from './roundTrips.ts';
 import { parseRobinhood } from './robinhood.ts';
@@ -59,6 +60,7 @@ const PARSERS: Readonly<Record<BrokerFormat, (text: string, file: string, option
   webull: parseWebull,
   robinhood: (text, file) => parseRobinhood(text, file),
   etrade: (text, file) => parseEtrade(text, file),
+  fidelity: (text, file) => parseFidelity(text, file),
 };
 
 type FileFills = { readonly format: BrokerFormat | null; readonly fills: Fill[]; readonly errors: RowError[]; readonly warnings: string[] };
