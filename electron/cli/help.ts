@@ -25,7 +25,7 @@ Options
   --chain F         option-chain snapshot CSV  --signals F   agent signal timeline JSONL
   --data-dir D      the journal folder (default: %DEFAULT%)
   --tz ZONE         zone of times written without an offset, e.g. America/New_York
-  --format NAME     broker format when detection is not enough (thinkorswim, ibkr, tastytrade, schwab, webull);
+  --format NAME     broker format when detection is not enough (thinkorswim, ibkr, tastytrade, schwab, webull, robinhood, etrade, fidelity);
                     for export: csv, json, md, html or archive
   --signal-window M minutes before entry/exit in which a timeline signal counts (default 5)
   -h, --help        help     -v, --version  version

@@ -23,7 +23,7 @@ export type BundleFile = { readonly name: string; readonly text: string; readonl
 export type BundleOptions = {
   /** tz database zone for times written without an offset (bar files, broker exports). */
   readonly tz?: string;
-  /** Read every broker export as this format instead of detecting it (thinkorswim, ibkr, tastytrade, schwab, webull). */
+  /** Read every broker export as this format instead of detecting it (brokerFormatSchema: thinkorswim, ibkr, tastytrade, schwab, webull, robinhood, etrade, fidelity). */
   readonly brokerFormat?: string;
   /** Minutes before an entry or exit in which a timeline signal counts for it. */
   readonly signalWindowMinutes?: number;

@@ -56,7 +56,7 @@ export function DropZone({ onFiles, onNativePick, disabled }: DropZoneProps) {
         <div className="drop-zone-title">Drop trade, bar, context, chain or signal files</div>
         <div className="drop-zone-hint muted">
           or <span className="drop-zone-link">choose files</span> · broker exports (thinkorswim, IBKR Flex, tastytrade,
-          Schwab), native JSONL, 1-minute bar CSV, day context JSON, option-chain CSV, signal JSONL
+          Schwab, Webull, Robinhood, E*TRADE, Fidelity), native JSONL, 1-minute bar CSV, day context JSON, option-chain CSV, signal JSONL
         </div>
       </div>
       <input
